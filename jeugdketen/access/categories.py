@@ -1,0 +1,33 @@
+"""The categories of a youth's data and the grounds on which someone may see them. Kept free of
+model imports so every app can use them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Category(models.TextChoices):
+    IDENTITY = "identity", _("Identiteit")
+    SCHOOL_SUPPORT = "school", _("Onderwijsondersteuning")
+    YOUTH_CARE = "youthcare", _("Jeugdhulp")
+    HEALTH = "health", _("Gezondheid (GGD)")
+    LEERPLICHT = "leerplicht", _("Leerplicht")
+    POLICE = "police", _("Politie")
+
+
+# Special categories of personal data (AVG art. 9/10): health and police data.
+SPECIAL_CATEGORIES = frozenset({Category.HEALTH, Category.POLICE})
+
+
+class Ground(models.TextChoices):
+    CASE_INVOLVEMENT = "case", _("Betrokken bij de casus")
+    SCHOOL_ENROLMENT = "school", _("Werkzaam op de school van de jeugdige")
+    LEERPLICHT_CONSULENT = "leerplicht", _("Consulent leerplicht van de woongemeente")
+    PARENT_WITH_GEZAG = "parent", _("Ouder met gezag")
+    YOUTH_SELF = "self", _("De jeugdige zelf")
+    EMERGENCY = "emergency", _("Noodtoegang")
+    PRIVACY_OFFICER = "privacy", _("Privacy officer (toezicht)")
+
+
+class Action(models.TextChoices):
+    READ = "read", _("inzien")
+    CHANGE = "change", _("wijzigen")

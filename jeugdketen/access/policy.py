@@ -1,0 +1,393 @@
+"""The need-to-know policy: the one place that decides who may read or change which category of
+which youth's data, and why. Pages, API views, services and tasks all ask it.
+
+A professional sees a youth's data only through a relationship with that youth (a ground), and
+only the categories their function needs. Health (GGD) and police data are special categories
+that only their own functions see. Parents with gezag and the youth themselves read the dossier
+within the age rules of the Jeugdwet and the WGBO.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from jeugdketen.organisations.models import Function, Organisation, Professional
+
+from .categories import Action, Category, Ground
+
+C = Category
+
+# Categories each function needs when it is involved in a youth's case ("need to know").
+FUNCTION_CATEGORIES: dict[str, frozenset[Category]] = {
+    "samen_doen": frozenset({C.IDENTITY, C.YOUTH_CARE}),
+    "jeugdconsulent": frozenset({C.IDENTITY, C.YOUTH_CARE, C.SCHOOL_SUPPORT}),
+    "leerplicht": frozenset({C.IDENTITY, C.LEERPLICHT, C.SCHOOL_SUPPORT}),
+    "leerkracht": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT}),
+    "intern_begeleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT}),
+    "schoolleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT}),
+    "coordinator_swv": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT}),
+    "ambulant_begeleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT}),
+    "orthopedagoog": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.YOUTH_CARE}),
+    "jeugdverpleegkundige": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.YOUTH_CARE, C.HEALTH}),
+    "jeugdarts": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.YOUTH_CARE, C.HEALTH}),
+    "lichte_jeugdhulp": frozenset({C.IDENTITY, C.YOUTH_CARE}),
+    "politie": frozenset({C.IDENTITY, C.POLICE}),
+    "manager": frozenset({C.IDENTITY}),
+    "privacy_officer": frozenset(),
+}
+
+# Functions that work "at the school" and see its current pupils' school data.
+SCHOOL_FUNCTIONS = frozenset({"leerkracht", "intern_begeleider", "schoolleider", "orthopedagoog"})
+SCHOOL_GROUND_CATEGORIES = frozenset({C.IDENTITY, C.SCHOOL_SUPPORT})
+LEERPLICHT_FUNCTION = "leerplicht"
+LEERPLICHT_GROUND_CATEGORIES = frozenset({C.IDENTITY, C.LEERPLICHT})
+PRIVACY_OFFICER_FUNCTION = "privacy_officer"
+
+# What the parent and the youth read of the dossier: everything but police data, which is not
+# part of the youth-care dossier and is shared only in an MDO as far as allowed.
+DOSSIER_CATEGORIES = frozenset(set(Category) - {C.POLICE})
+# Jeugdwet art. 7.3.10 / BW 7:457 (WGBO): a youth has own access to the dossier from 12;
+# parents with gezag have it while the child is under 16.
+YOUTH_OWN_ACCESS_FROM_AGE = 12
+PARENT_ACCESS_UNTIL_AGE = 16
+
+# Which grounds allow a change (everything else is read-only).
+CHANGE_GROUNDS = frozenset({Ground.CASE_INVOLVEMENT, Ground.SCHOOL_ENROLMENT, Ground.LEERPLICHT_CONSULENT})
+# Preference when several grounds cover the same category: the strongest relationship first,
+# emergency access only when there is nothing else.
+GROUND_ORDER = [
+    Ground.CASE_INVOLVEMENT,
+    Ground.SCHOOL_ENROLMENT,
+    Ground.LEERPLICHT_CONSULENT,
+    Ground.PARENT_WITH_GEZAG,
+    Ground.YOUTH_SELF,
+    Ground.EMERGENCY,
+]
+
+
+def categories_for(function_code: str, ground: Ground) -> frozenset[Category]:
+    """The categories a function may read on a ground. The policy table in one function."""
+    own = FUNCTION_CATEGORIES.get(function_code, frozenset())
+    if ground in (Ground.CASE_INVOLVEMENT, Ground.EMERGENCY):
+        return own
+    if ground == Ground.SCHOOL_ENROLMENT:
+        return own & SCHOOL_GROUND_CATEGORIES if function_code in SCHOOL_FUNCTIONS else frozenset()
+    if ground == Ground.LEERPLICHT_CONSULENT:
+        return LEERPLICHT_GROUND_CATEGORIES if function_code == LEERPLICHT_FUNCTION else frozenset()
+    return frozenset()
+
+
+@dataclass(frozen=True)
+class Grant:
+    """Why a user may see a category: the ground, the function acted in, and what it rests on."""
+
+    category: Category
+    ground: Ground
+    function: Function | None
+    detail: str = ""
+    can_change: bool = False
+
+    @property
+    def function_name(self) -> str:
+        return self.function.name if self.function else ""
+
+
+@dataclass
+class YouthAccess:
+    """Everything one user may do with one youth's data, computed once per request."""
+
+    user: object
+    youth: object
+    grants: dict[Category, Grant] = field(default_factory=dict)
+    case_ids: frozenset[int] = frozenset()  # cases whose record the user may see
+    involvements: tuple = ()  # the user's active involvements in this youth's open cases
+
+    def __bool__(self) -> bool:
+        return bool(self.grants)
+
+    def grant(self, category: Category, action: Action = Action.READ) -> Grant | None:
+        grant = self.grants.get(category)
+        if grant is None or (action == Action.CHANGE and not grant.can_change):
+            return None
+        return grant
+
+    def can(self, category: Category, action: Action = Action.READ) -> bool:
+        return self.grant(category, action) is not None
+
+    @property
+    def readable(self) -> frozenset[Category]:
+        return frozenset(self.grants)
+
+    def case_categories(self, case_id: int) -> frozenset[Category]:
+        """Categories of a case's journal this user reads: through their involvement in that case,
+        or the youth-wide grants that do not rest on case involvement."""
+        result = set()
+        for inv in self.involvements:
+            if inv.case_id == case_id:
+                result |= categories_for(inv.function.code, Ground.CASE_INVOLVEMENT)
+        for category, grant in self.grants.items():
+            if grant.ground in (Ground.PARENT_WITH_GEZAG, Ground.YOUTH_SELF, Ground.EMERGENCY):
+                result.add(category)
+        return frozenset(result)
+
+    def involvement_in(self, case_id: int):
+        return next((inv for inv in self.involvements if inv.case_id == case_id), None)
+
+    @property
+    def primary_grant(self) -> Grant | None:
+        return self.grants.get(C.IDENTITY) or next(iter(self.grants.values()), None)
+
+
+def professional_of(user) -> Professional | None:
+    """The user's professional profile with organisation and functions, cached on the user."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    cached = getattr(user, "_jk_professional", False)
+    if cached is not False:
+        return cached
+    professional = (
+        Professional.objects.select_related("organisation").prefetch_related("functions").filter(user=user).first()
+    )
+    user._jk_professional = professional
+    return professional
+
+
+def function_codes(professional: Professional | None) -> set[str]:
+    return {f.code for f in professional.functions.all()} if professional else set()
+
+
+def is_privacy_officer(user) -> bool:
+    return PRIVACY_OFFICER_FUNCTION in function_codes(professional_of(user))
+
+
+def _add(grants: dict, category: Category, grant: Grant) -> None:
+    current = grants.get(category)
+    if current is None or GROUND_ORDER.index(grant.ground) < GROUND_ORDER.index(current.ground):
+        grants[category] = grant
+    elif current.ground == grant.ground and grant.can_change and not current.can_change:
+        grants[category] = grant
+
+
+def access_for(user, youth, *, today: date | None = None) -> YouthAccess:
+    """Compute what ``user`` may read and change of ``youth`` and on which ground."""
+    from jeugdketen.cases.models import Case, Involvement
+    from jeugdketen.youth.models import CarerRelation, Enrolment
+
+    from .models import EmergencyAccess
+
+    today = today or timezone.localdate()
+    access = YouthAccess(user=user, youth=youth)
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return access
+    grants: dict[Category, Grant] = {}
+    case_ids: set[int] = set()
+    professional = professional_of(user)
+
+    if professional is not None:
+        functions = {f.code: f for f in professional.functions.all()}
+        involvements = tuple(
+            Involvement.objects.active(today)
+            .filter(professional=professional, case__youth=youth, case__status__in=Case.OPEN_STATUSES)
+            .select_related("function", "case")
+        )
+        access.involvements = involvements
+        for inv in involvements:
+            case_ids.add(inv.case_id)
+            for category in categories_for(inv.function.code, Ground.CASE_INVOLVEMENT):
+                _add(grants, category, Grant(category, Ground.CASE_INVOLVEMENT, inv.function, inv.case.reference, True))
+
+        organisation = professional.organisation
+        school_functions = [functions[c] for c in functions if c in SCHOOL_FUNCTIONS]
+        if organisation.kind == Organisation.Kind.SCHOOL and school_functions:
+            if Enrolment.objects.current(today).filter(youth=youth, school=organisation).exists():
+                for function in school_functions:
+                    for category in categories_for(function.code, Ground.SCHOOL_ENROLMENT):
+                        _add(
+                            grants,
+                            category,
+                            Grant(category, Ground.SCHOOL_ENROLMENT, function, organisation.name, True),
+                        )
+
+        if (
+            LEERPLICHT_FUNCTION in functions
+            and organisation.kind == Organisation.Kind.GEMEENTE
+            and organisation.municipality_id == youth.municipality_id
+        ):
+            function = functions[LEERPLICHT_FUNCTION]
+            for category in LEERPLICHT_GROUND_CATEGORIES:
+                _add(grants, category, Grant(category, Ground.LEERPLICHT_CONSULENT, function, organisation.name, True))
+
+        emergency = EmergencyAccess.objects.active().filter(professional=professional, youth=youth).first()
+        if emergency is not None:
+            for function in functions.values():
+                for category in categories_for(function.code, Ground.EMERGENCY):
+                    _add(grants, category, Grant(category, Ground.EMERGENCY, function, emergency.reason[:200]))
+            case_ids.update(Case.objects.filter(youth=youth).values_list("id", flat=True))
+    else:
+        age = youth.age(today)
+        carer = getattr(user, "carer", None) if hasattr(user, "carer") else None
+        if carer is not None and age < PARENT_ACCESS_UNTIL_AGE:
+            relation = CarerRelation.objects.filter(carer=carer, youth=youth, has_gezag=True).first()
+            if relation is not None:
+                for category in DOSSIER_CATEGORIES:
+                    _add(grants, category, Grant(category, Ground.PARENT_WITH_GEZAG, None, relation.get_kind_display()))
+        if youth.user_id is not None and youth.user_id == user.pk and age >= YOUTH_OWN_ACCESS_FROM_AGE:
+            for category in DOSSIER_CATEGORIES:
+                _add(grants, category, Grant(category, Ground.YOUTH_SELF, None))
+        if grants:
+            case_ids.update(Case.objects.filter(youth=youth).values_list("id", flat=True))
+
+    access.grants = grants
+    access.case_ids = frozenset(case_ids)
+    return access
+
+
+def _birth_date_limit(today: date, years: int) -> date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def _ground_filters(user, today: date) -> dict[Ground, Q]:
+    """Per ground, a filter on Youth for the youths ``user`` relates to on that ground."""
+    from jeugdketen.cases.models import Case, Involvement
+    from jeugdketen.youth.models import CarerRelation, Enrolment
+
+    from .models import EmergencyAccess
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return {}
+    professional = professional_of(user)
+    filters: dict[Ground, Q] = {}
+    if professional is None:
+        if hasattr(user, "carer"):
+            filters[Ground.PARENT_WITH_GEZAG] = Q(
+                Exists(CarerRelation.objects.filter(youth=OuterRef("pk"), carer__user=user, has_gezag=True)),
+                date_of_birth__gt=_birth_date_limit(today, PARENT_ACCESS_UNTIL_AGE),
+            )
+        filters[Ground.YOUTH_SELF] = Q(
+            user=user, date_of_birth__lte=_birth_date_limit(today, YOUTH_OWN_ACCESS_FROM_AGE)
+        )
+        return filters
+    codes = function_codes(professional)
+    involved_codes = [c for c in codes if FUNCTION_CATEGORIES.get(c)]
+    if involved_codes:
+        filters[Ground.CASE_INVOLVEMENT] = Q(
+            Exists(
+                Involvement.objects.active(today).filter(
+                    case__youth=OuterRef("pk"),
+                    professional=professional,
+                    case__status__in=Case.OPEN_STATUSES,
+                    function__code__in=involved_codes,
+                )
+            )
+        )
+    organisation = professional.organisation
+    if organisation.kind == Organisation.Kind.SCHOOL and codes & SCHOOL_FUNCTIONS:
+        filters[Ground.SCHOOL_ENROLMENT] = Q(
+            Exists(Enrolment.objects.current(today).filter(youth=OuterRef("pk"), school=organisation))
+        )
+    if LEERPLICHT_FUNCTION in codes and organisation.kind == Organisation.Kind.GEMEENTE:
+        filters[Ground.LEERPLICHT_CONSULENT] = Q(municipality_id=organisation.municipality_id)
+    if involved_codes:
+        filters[Ground.EMERGENCY] = Q(
+            Exists(EmergencyAccess.objects.active().filter(youth=OuterRef("pk"), professional=professional))
+        )
+    return filters
+
+
+def visible_youths_q(user, *, today: date | None = None) -> Q:
+    """A filter on Youth that keeps exactly the youths ``user`` has any ground for. Lists use it,
+    so they never contain what the user may not see."""
+    q = Q(pk__in=[])
+    for ground_q in _ground_filters(user, today or timezone.localdate()).values():
+        q |= ground_q
+    return q
+
+
+def visible_youths(user, queryset: QuerySet | None = None, *, with_ground: bool = False) -> QuerySet:
+    """The youths ``user`` may see. With ``with_ground`` each row carries ``list_ground``: the
+    strongest ground it is visible on, for the access log."""
+    from django.db.models import Case as When_
+    from django.db.models import Value, When
+
+    from jeugdketen.youth.models import Youth
+
+    queryset = Youth.objects.all() if queryset is None else queryset
+    filters = _ground_filters(user, timezone.localdate())
+    q = Q(pk__in=[])
+    for ground_q in filters.values():
+        q |= ground_q
+    queryset = queryset.filter(q)
+    if with_ground and filters:
+        ordered = [(g, filters[g]) for g in GROUND_ORDER if g in filters]
+        queryset = queryset.annotate(
+            list_ground=When_(*(When(ground_q, then=Value(str(g))) for g, ground_q in ordered), default=Value(""))
+        )
+    return queryset
+
+
+def list_grant(user, ground: str) -> Grant | None:
+    """The grant to log for a youth shown in a list on ``ground``: the function that ground rests on."""
+    if not ground:
+        return None
+    ground = Ground(ground)
+    professional = professional_of(user)
+    function = None
+    if professional is not None:
+        functions = list(professional.functions.all())
+        candidates = {
+            Ground.SCHOOL_ENROLMENT: [f for f in functions if f.code in SCHOOL_FUNCTIONS],
+            Ground.LEERPLICHT_CONSULENT: [f for f in functions if f.code == LEERPLICHT_FUNCTION],
+        }.get(ground, [f for f in functions if FUNCTION_CATEGORIES.get(f.code)])
+        function = candidates[0] if candidates else None
+    return Grant(C.IDENTITY, ground, function)
+
+
+def visible_cases_q(user, *, today: date | None = None) -> Q:
+    """Cases whose record (status, regisseur, who is involved) the user may see: professionals
+    through an active involvement in an open case or emergency access; parents and the youth
+    through their dossier right."""
+    from jeugdketen.cases.models import Case, Involvement
+
+    from .models import EmergencyAccess
+
+    today = today or timezone.localdate()
+    professional = professional_of(user)
+    if professional is None:
+        if not getattr(user, "is_authenticated", False):
+            return Q(pk__in=[])
+        from jeugdketen.youth.models import Youth
+
+        return Q(youth__in=Youth.objects.filter(visible_youths_q(user, today=today)).values("pk"))
+    return Q(
+        Exists(Involvement.objects.active(today).filter(case=OuterRef("pk"), professional=professional)),
+        status__in=Case.OPEN_STATUSES,
+    ) | Q(Exists(EmergencyAccess.objects.active().filter(youth=OuterRef("youth"), professional=professional)))
+
+
+def may_register_youth(user) -> bool:
+    """Registering a youth creates a relationship at once (an enrolment at one's school or a case
+    one holds), so only professionals whose function can hold one may do it."""
+    return bool(function_codes(professional_of(user)) - {PRIVACY_OFFICER_FUNCTION, "manager"})
+
+
+def may_view_access_log(user, access: YouthAccess) -> Ground | None:
+    """The youth's access log is shown to the privacy officer (all youths), and to the parent and
+    the youth within their dossier right (who looked at my child's data)."""
+    if is_privacy_officer(user):
+        return Ground.PRIVACY_OFFICER
+    for grant in access.grants.values():
+        if grant.ground in (Ground.PARENT_WITH_GEZAG, Ground.YOUTH_SELF):
+            return grant.ground
+    return None
+
+
+def functions_for_involvement(professional: Professional) -> Iterable[Function]:
+    return [f for f in professional.functions.all() if FUNCTION_CATEGORIES.get(f.code)]

@@ -1,0 +1,123 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from jeugdketen.auditlog.services import Event, log_many
+from jeugdketen.core.views import access_point
+from jeugdketen.youth.models import Youth
+from jeugdketen.youth.validators import normalise_bsn
+
+from . import policy, services
+from .categories import Category, Ground
+from .exceptions import NotAllowed
+from .forms import EmergencyAccessForm, ReviewForm, YouthLookupForm
+from .models import EmergencyAccess
+
+
+@login_required
+def emergency_access(request):
+    if policy.professional_of(request.user) is None:
+        raise PermissionDenied(_("Alleen professionals kunnen noodtoegang nemen."))
+    form = EmergencyAccessForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            grant = services.emergency_access_take(
+                actor=request.user, access_point=access_point(request), **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error_from(exc)
+        except NotAllowed as exc:
+            raise PermissionDenied(exc.message) from exc
+        else:
+            messages.warning(
+                request, _("Noodtoegang genomen. Dit is vastgelegd en wordt beoordeeld door de privacy officer.")
+            )
+            return redirect("youth:dossier", grant.youth_id)
+    from django.conf import settings
+
+    return render(
+        request,
+        "access/emergency_access.html",
+        {"form": form, "hours": settings.EMERGENCY_ACCESS_HOURS},
+        status=422 if request.method == "POST" and form.errors else 200,
+    )
+
+
+def _require_privacy_officer(request):
+    if not policy.is_privacy_officer(request.user):
+        raise PermissionDenied(_("Deze pagina is voor de privacy officer."))
+
+
+@login_required
+def privacy_overview(request):
+    """The privacy officer's desk: emergency access to review, and a youth's log by name or BSN."""
+    _require_privacy_officer(request)
+    form = YouthLookupForm(request.GET or None)
+    youths = []
+    if form.is_bound and form.is_valid():
+        query = form.cleaned_data["q"].strip()
+        bsn = normalise_bsn(query)
+        qs = Youth.objects.select_related("municipality")
+        if bsn.isdigit():
+            qs = qs.filter(bsn=bsn)
+        else:
+            for word in query.split():
+                qs = qs.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+        youths = list(qs.order_by("last_name", "first_name")[:50])
+        grant = policy.Grant(
+            Category.IDENTITY,
+            Ground.PRIVACY_OFFICER,
+            next(
+                iter(
+                    f
+                    for f in policy.professional_of(request.user).functions.all()
+                    if f.code == policy.PRIVACY_OFFICER_FUNCTION
+                )
+            ),
+        )
+        log_many(
+            {
+                "user": request.user,
+                "youth": y.pk,
+                "event": Event.SEARCH,
+                "grant": grant,
+                "object_type": "youth",
+                "object_ids": [y.pk],
+                "categories": [Category.IDENTITY],
+                "access_point": access_point(request),
+                "description": f"zoekopdracht privacy officer: {query}",
+            }
+            for y in youths
+        )
+    pending = EmergencyAccess.objects.awaiting_review().select_related(
+        "professional__user", "professional__organisation", "youth"
+    )
+    return render(request, "access/privacy_overview.html", {"form": form, "youths": youths, "pending": pending})
+
+
+@login_required
+def emergency_review(request, emergency_id: int):
+    _require_privacy_officer(request)
+    emergency = get_object_or_404(
+        EmergencyAccess.objects.select_related("professional__user", "youth"), pk=emergency_id
+    )
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.emergency_access_review(
+                actor=request.user, emergency=emergency, access_point=access_point(request), **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error_from(exc)
+        else:
+            messages.success(request, _("De beoordeling is vastgelegd."))
+            return redirect("access:privacy")
+    return render(
+        request,
+        "access/emergency_review.html",
+        {"form": form, "emergency": emergency},
+        status=422 if request.method == "POST" and form.errors else 200,
+    )

@@ -1,0 +1,77 @@
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.views import APIView
+
+from jeugdketen.access import policy
+from jeugdketen.access.exceptions import NotFoundOrForbidden
+from jeugdketen.core.apis import api_access_point, errors, parse_id
+from jeugdketen.youth.models import Youth
+
+from . import selectors
+from .models import AccessLogEntry
+
+
+class AccessLogEntrySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AccessLogEntry
+        fields = [
+            "id",
+            "timestamp",
+            "event",
+            "youth",
+            "user",
+            "user_name",
+            "organisation_name",
+            "function_code",
+            "function_name",
+            "on_behalf_of",
+            "ground",
+            "ground_detail",
+            "categories",
+            "object_type",
+            "object_ids",
+            "description",
+            "reason",
+            "channel",
+            "ip_address",
+        ]
+
+
+class PeriodSerializer(serializers.Serializer):
+    youth = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    since = serializers.DateField(required=False)
+    until = serializers.DateField(required=False)
+
+
+class AccessLogView(APIView):
+    """The access log of one youth (NEN 7513): for the privacy officer, and for parents and the
+    youth to see who looked. Read-only: the log cannot be changed."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("youth", int, required=True),
+            OpenApiParameter("since", str, description="JJJJ-MM-DD"),
+            OpenApiParameter("until", str, description="JJJJ-MM-DD"),
+            OpenApiParameter("limit", int),
+            OpenApiParameter("offset", int),
+        ],
+        responses={200: AccessLogEntrySerializer(many=True), **errors(400, 401, 404)},
+    )
+    def get(self, request):
+        params = PeriodSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        youth = Youth.objects.filter(pk=parse_id(params.validated_data["youth"])).first()
+        if youth is None:
+            raise NotFoundOrForbidden
+        entries = selectors.access_log_for_youth(
+            actor=request.user,
+            youth=youth,
+            access=policy.access_for(request.user, youth),
+            access_point=api_access_point(request),
+            since=params.validated_data.get("since"),
+            until=params.validated_data.get("until"),
+        )
+        paginator = LimitOffsetPagination()
+        page = paginator.paginate_queryset(entries, request, view=self)
+        return paginator.get_paginated_response(AccessLogEntrySerializer(page, many=True).data)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AuditlogConfig(AppConfig):
+    name = "jeugdketen.auditlog"
+    label = "auditlog"

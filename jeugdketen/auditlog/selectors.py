@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from jeugdketen.access import policy
+from jeugdketen.access.exceptions import NotFoundOrForbidden
+
+from .models import AccessLogEntry
+from .services import AccessPoint, Event, log_access, log_refusal
+
+
+def access_log_for_youth(
+    *,
+    actor,
+    youth,
+    access: policy.YouthAccess,
+    access_point: AccessPoint,
+    since: date | None = None,
+    until: date | None = None,
+) -> QuerySet[AccessLogEntry]:
+    """A youth's access log, for those allowed to see it (privacy officer; parent and youth for
+    who looked). Reading the log is itself logged."""
+    ground = policy.may_view_access_log(actor, access)
+    if ground is None:
+        log_refusal(user=actor, youth=youth, object_type="access_log", access_point=access_point)
+        raise NotFoundOrForbidden
+    entries = AccessLogEntry.objects.filter(youth=youth)
+    tz = timezone.get_current_timezone()
+    if since:
+        entries = entries.filter(timestamp__gte=datetime.combine(since, time.min, tzinfo=tz))
+    if until:
+        entries = entries.filter(timestamp__lt=datetime.combine(until, time.max, tzinfo=tz))
+    grant = access.primary_grant if ground != policy.Ground.PRIVACY_OFFICER else None
+    log_access(
+        user=actor,
+        youth=youth,
+        event=Event.READ,
+        grant=grant or policy.Grant(policy.Category.IDENTITY, ground, None),
+        object_type="access_log",
+        access_point=access_point,
+        description=f"periode {since or '…'} t/m {until or '…'}",
+    )
+    return entries

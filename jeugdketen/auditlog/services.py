@@ -1,0 +1,91 @@
+"""Writing the access log (NEN 7513). Only ever inserts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jeugdketen.access.policy import Grant, professional_of
+
+from .models import AccessLogEntry
+
+Event = AccessLogEntry.Event
+Channel = AccessLogEntry.Channel
+
+
+@dataclass(frozen=True)
+class AccessPoint:
+    """Where a read or change came from: the channel and, for web and API, the client address."""
+
+    channel: str
+    ip_address: str | None = None
+
+    @classmethod
+    def from_request(cls, request, channel: str | None = None) -> AccessPoint:
+        if channel is None:
+            channel = Channel.API if request.path.startswith("/api/") else Channel.WEB
+        return cls(channel=channel, ip_address=request.META.get("REMOTE_ADDR") or None)
+
+
+TASK = AccessPoint(Channel.TASK)
+CLI = AccessPoint(Channel.CLI)
+
+
+def _entry(
+    *,
+    user,
+    youth,
+    event: str,
+    grant: Grant | None,
+    object_type: str,
+    object_ids: Iterable = (),
+    categories: Iterable = (),
+    access_point: AccessPoint,
+    description: str = "",
+    reason: str = "",
+) -> AccessLogEntry:
+    professional = professional_of(user)
+    function = grant.function if grant else None
+    return AccessLogEntry(
+        event=event,
+        youth_id=getattr(youth, "pk", youth),
+        user_id=getattr(user, "pk", None),
+        user_name=(user.get_full_name() or user.username) if user is not None else "",
+        organisation_name=professional.organisation.name if professional else "",
+        function_code=function.code if function else "",
+        function_name=function.name if function else "",
+        ground=grant.ground if grant else "",
+        ground_detail=(grant.detail if grant else "")[:200],
+        categories=sorted(str(c) for c in categories),
+        object_type=object_type,
+        object_ids=[str(i) for i in object_ids],
+        description=description[:300],
+        reason=reason,
+        channel=access_point.channel,
+        ip_address=access_point.ip_address,
+    )
+
+
+def log_access(**kwargs) -> AccessLogEntry:
+    entry = _entry(**kwargs)
+    entry.save()
+    return entry
+
+
+def log_many(entries: Iterable[dict]) -> None:
+    """Several entries in one insert (e.g. every youth shown in a list)."""
+    rows = [_entry(**kwargs) for kwargs in entries]
+    if rows:
+        AccessLogEntry.objects.bulk_create(rows)
+
+
+def log_refusal(*, user, youth, object_type: str, access_point: AccessPoint, description: str = "") -> None:
+    log_access(
+        user=user,
+        youth=youth,
+        event=Event.REFUSED,
+        grant=None,
+        object_type=object_type,
+        access_point=access_point,
+        description=description,
+    )

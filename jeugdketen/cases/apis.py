@@ -1,0 +1,260 @@
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.response import Response
+
+from jeugdketen.access import policy
+from jeugdketen.access.categories import Category, Ground
+from jeugdketen.access.exceptions import NotFoundOrForbidden
+from jeugdketen.auditlog.services import Event, log_many
+from jeugdketen.core.apis import api_access_point, errors, parse_id
+from jeugdketen.organisations.models import Function, Professional
+from jeugdketen.youth.selectors import youth_for
+
+from . import selectors, services
+from .models import Case, Involvement, JournalEntry
+
+
+class InvolvementSerializer(serializers.ModelSerializer):
+    professional_name = serializers.CharField(source="professional.name")
+    organisation = serializers.CharField(source="professional.organisation.name")
+    function = serializers.CharField(source="function.code")
+    function_name = serializers.CharField(source="function.name")
+    phone = serializers.CharField(source="professional.phone", help_text="Actueel telefoonnummer.")
+    email = serializers.CharField(source="professional.email", help_text="Actueel e-mailadres.")
+
+    class Meta:
+        model = Involvement
+        fields = [
+            "id",
+            "case",
+            "professional",
+            "professional_name",
+            "organisation",
+            "function",
+            "function_name",
+            "since",
+            "until",
+            "note",
+            "phone",
+            "email",
+        ]
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    youth_name = serializers.CharField(source="youth.full_name")
+    casusregisseur_name = serializers.CharField(source="casusregisseur.name", allow_null=True, default=None)
+
+    class Meta:
+        model = Case
+        fields = [
+            "id",
+            "reference",
+            "youth",
+            "youth_name",
+            "subject",
+            "status",
+            "opened_on",
+            "closed_on",
+            "casusregisseur",
+            "casusregisseur_name",
+            "next_date",
+            "next_date_label",
+        ]
+
+
+class CaseOpenSerializer(serializers.Serializer):
+    youth = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    subject = serializers.CharField(max_length=200)
+    function = serializers.SlugRelatedField(
+        slug_field="code", queryset=Function.objects.all(), required=False, allow_null=True, default=None
+    )
+
+
+class CaseUpdateSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Case.Status.choices, required=False)
+    next_date = serializers.DateField(required=False, allow_null=True)
+    next_date_label = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+
+class JournalEntrySerializer(serializers.ModelSerializer):
+    author_name = serializers.CharField(source="author.name")
+    author_function = serializers.CharField(source="author_function.name")
+
+    class Meta:
+        model = JournalEntry
+        fields = [
+            "id",
+            "case",
+            "category",
+            "occurred_on",
+            "title",
+            "text",
+            "author",
+            "author_name",
+            "author_function",
+            "created_at",
+        ]
+
+
+class JournalEntryCreateSerializer(serializers.Serializer):
+    case = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    category = serializers.ChoiceField(choices=Category.choices)
+    title = serializers.CharField(max_length=200)
+    text = serializers.CharField()
+    occurred_on = serializers.DateField(required=False)
+
+
+class InvolvementCreateSerializer(serializers.Serializer):
+    case = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    professional = serializers.PrimaryKeyRelatedField(queryset=Professional.objects.filter(user__is_active=True))
+    function = serializers.SlugRelatedField(slug_field="code", queryset=Function.objects.all())
+    note = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+def _case_for(request, case_id) -> Case:
+    case = Case.objects.select_related("youth").filter(pk=parse_id(case_id)).first()
+    if case is None:
+        raise NotFoundOrForbidden
+    return case
+
+
+CASE_PARAM = OpenApiParameter("case", int, required=True, description="De casus.")
+
+
+@extend_schema_view(
+    list=extend_schema(responses={200: CaseSerializer(many=True), **errors(401)}),
+    retrieve=extend_schema(responses={200: CaseSerializer, **errors(401, 404)}),
+    create=extend_schema(request=CaseOpenSerializer, responses={201: CaseSerializer, **errors(400, 401, 403, 404)}),
+    partial_update=extend_schema(
+        request=CaseUpdateSerializer, responses={200: CaseSerializer, **errors(400, 401, 403, 404)}
+    ),
+)
+class CaseViewSet(viewsets.ViewSet):
+    """Cases you may see: those you are involved in (open), or your child's."""
+
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def list(self, request):
+        cases = (
+            Case.objects.filter(policy.visible_cases_q(request.user))
+            .select_related("youth", "casusregisseur__user")
+            .order_by("-opened_on", "-id")
+        )
+        paginator = LimitOffsetPagination()
+        page = paginator.paginate_queryset(cases, request, view=self)
+        log_many(
+            {
+                "user": request.user,
+                "youth": c.youth_id,
+                "event": Event.LIST,
+                "grant": policy.list_grant(
+                    request.user, Ground.CASE_INVOLVEMENT if policy.professional_of(request.user) else ""
+                ),
+                "object_type": "case",
+                "object_ids": [c.pk],
+                "categories": [Category.IDENTITY],
+                "access_point": api_access_point(request),
+                "description": "API casussen",
+            }
+            for c in page
+        )
+        return paginator.get_paginated_response(CaseSerializer(page, many=True).data)
+
+    def retrieve(self, request, pk=None):
+        view = selectors.case_detail(actor=request.user, case_id=parse_id(pk), access_point=api_access_point(request))
+        return Response(CaseSerializer(view.case).data)
+
+    def create(self, request):
+        serializer = CaseOpenSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        youth, _access = youth_for(actor=request.user, youth_id=data["youth"], access_point=api_access_point(request))
+        case = services.case_open(
+            actor=request.user,
+            youth=youth,
+            subject=data["subject"],
+            function=data["function"],
+            access_point=api_access_point(request),
+        )
+        return Response(CaseSerializer(case).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        case = _case_for(request, pk)
+        serializer = CaseUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        case = services.case_update(actor=request.user, case=case, access_point=api_access_point(request), **data)
+        return Response(CaseSerializer(case).data)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[CASE_PARAM], responses={200: InvolvementSerializer(many=True), **errors(401, 404)}),
+    create=extend_schema(
+        request=InvolvementCreateSerializer, responses={201: InvolvementSerializer, **errors(400, 401, 403, 404)}
+    ),
+)
+class InvolvementViewSet(viewsets.ViewSet):
+    """Who is involved in a case, with current contact details."""
+
+    http_method_names = ["get", "post", "head", "options"]
+
+    def list(self, request):
+        view = selectors.case_detail(
+            actor=request.user,
+            case_id=parse_id(request.query_params.get("case")),
+            access_point=api_access_point(request),
+        )
+        return Response(InvolvementSerializer(view.involvements, many=True).data)
+
+    def create(self, request):
+        serializer = InvolvementCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        case = _case_for(request, data.pop("case"))
+        involvement = services.involvement_add(
+            actor=request.user, case=case, access_point=api_access_point(request), **data
+        )
+        return Response(InvolvementSerializer(involvement).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: InvolvementSerializer, **errors(400, 401, 403, 404)})
+    @action(detail=True, methods=["post"])
+    def end(self, request, pk=None):
+        involvement = Involvement.objects.select_related("case__youth").filter(pk=parse_id(pk)).first()
+        if involvement is None:
+            raise NotFoundOrForbidden
+        involvement = services.involvement_end(
+            actor=request.user, involvement=involvement, access_point=api_access_point(request)
+        )
+        return Response(InvolvementSerializer(involvement).data)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[CASE_PARAM], responses={200: JournalEntrySerializer(many=True), **errors(401, 404)}),
+    create=extend_schema(
+        request=JournalEntryCreateSerializer, responses={201: JournalEntrySerializer, **errors(400, 401, 403, 404)}
+    ),
+)
+class JournalEntryViewSet(viewsets.ViewSet):
+    """A case's journal, only in the categories you may read."""
+
+    http_method_names = ["get", "post", "head", "options"]
+
+    def list(self, request):
+        view = selectors.case_detail(
+            actor=request.user,
+            case_id=parse_id(request.query_params.get("case")),
+            access_point=api_access_point(request),
+        )
+        return Response(JournalEntrySerializer(view.journal, many=True).data)
+
+    def create(self, request):
+        serializer = JournalEntryCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        case = _case_for(request, data.pop("case"))
+        entry = services.journal_entry_add(
+            actor=request.user, case=case, access_point=api_access_point(request), **data
+        )
+        return Response(JournalEntrySerializer(entry).data, status=status.HTTP_201_CREATED)

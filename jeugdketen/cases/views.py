@@ -1,0 +1,153 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jeugdketen.access import policy
+from jeugdketen.access.exceptions import NotAllowed
+from jeugdketen.core.views import access_point
+from jeugdketen.youth.selectors import youth_for
+
+from . import selectors, services
+from .forms import CaseOpenForm, CaseUpdateForm, InvolvementForm, JournalEntryForm
+from .models import Involvement
+
+
+@login_required
+def my_cases(request):
+    search = request.GET.get("q", "").strip()
+    rows = selectors.my_cases(actor=request.user, access_point=access_point(request), search=search)
+    template = "cases/_my_cases_table.html" if request.htmx else "cases/my_cases.html"
+    return render(request, template, {"rows": rows, "q": search, "today": timezone.localdate()})
+
+
+def _case_context(request, view: selectors.CaseView, **forms):
+    context = {"view": view, "case": view.case, "youth": view.case.youth}
+    if view.writable_categories and "journal_form" not in forms:
+        forms["journal_form"] = JournalEntryForm(
+            categories=view.writable_categories, initial={"occurred_on": timezone.localdate()}
+        )
+    if view.is_regisseur:
+        forms.setdefault("involvement_form", InvolvementForm())
+        forms.setdefault(
+            "update_form",
+            CaseUpdateForm(
+                initial={
+                    "status": view.case.status,
+                    "next_date": view.case.next_date,
+                    "next_date_label": view.case.next_date_label,
+                }
+            ),
+        )
+    context.update(forms)
+    return context
+
+
+@login_required
+def case_detail(request, case_id: int):
+    view = selectors.case_detail(actor=request.user, case_id=case_id, access_point=access_point(request))
+    return render(request, "cases/case_detail.html", _case_context(request, view))
+
+
+@login_required
+def case_open(request, youth_id: int):
+    youth, _access = youth_for(actor=request.user, youth_id=youth_id, access_point=access_point(request))
+    professional = policy.professional_of(request.user)
+    if professional is None:
+        raise PermissionDenied(_("Alleen professionals kunnen een casus openen."))
+    form = CaseOpenForm(request.POST or None, professional=professional)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.case_open(
+                actor=request.user,
+                youth=youth,
+                subject=form.cleaned_data["subject"],
+                function=form.cleaned_data["function"],
+                access_point=access_point(request),
+            )
+        except ValidationError as exc:
+            form.add_error_from(exc)
+        else:
+            messages.success(request, _("Casus %(ref)s is geopend. U bent casusregisseur.") % {"ref": case.reference})
+            return redirect("cases:detail", case.pk)
+    return render(request, "cases/case_open.html", {"form": form, "youth": youth})
+
+
+def _post_action(request, case_id: int, form_class, action, form_kwargs=None, success=""):
+    """Run a case action from a form: on success back to the case (or the refreshed block for
+    htmx); on invalid input the page again with the message at the field."""
+    ap = access_point(request)
+    view = selectors.case_detail(actor=request.user, case_id=case_id, access_point=ap)
+    form = form_class(request.POST, **(form_kwargs(view) if form_kwargs else {}))
+    if form.is_valid():
+        try:
+            action(view, form.cleaned_data, ap)
+        except ValidationError as exc:
+            form.add_error_from(exc)
+        except NotAllowed as exc:
+            raise PermissionDenied(exc.message) from exc
+        else:
+            messages.success(request, success)
+            return redirect("cases:detail", case_id)
+    name = {JournalEntryForm: "journal_form", InvolvementForm: "involvement_form", CaseUpdateForm: "update_form"}[
+        form_class
+    ]
+    return render(request, "cases/case_detail.html", _case_context(request, view, **{name: form}), status=422)
+
+
+@login_required
+@require_POST
+def journal_add(request, case_id: int):
+    def action(view, data, ap):
+        services.journal_entry_add(actor=request.user, case=view.case, access_point=ap, **data)
+
+    return _post_action(
+        request,
+        case_id,
+        JournalEntryForm,
+        action,
+        lambda view: {"categories": view.writable_categories},
+        _("Het verslag is toegevoegd."),
+    )
+
+
+@login_required
+@require_POST
+def involvement_add(request, case_id: int):
+    def action(view, data, ap):
+        services.involvement_add(actor=request.user, case=view.case, access_point=ap, **data)
+
+    return _post_action(request, case_id, InvolvementForm, action, success=_("De professional is betrokken."))
+
+
+@login_required
+@require_POST
+def case_update(request, case_id: int):
+    def action(view, data, ap):
+        services.case_update(actor=request.user, case=view.case, access_point=ap, **data)
+
+    return _post_action(request, case_id, CaseUpdateForm, action, success=_("De casus is bijgewerkt."))
+
+
+@login_required
+@require_POST
+def involvement_end(request, case_id: int, involvement_id: int):
+    involvement = get_object_or_404(
+        Involvement.objects.select_related("case__youth", "professional__user"), pk=involvement_id, case_id=case_id
+    )
+    try:
+        services.involvement_end(actor=request.user, involvement=involvement, access_point=access_point(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except NotAllowed as exc:
+        raise PermissionDenied(exc.message) from exc
+    else:
+        messages.success(
+            request, _("De betrokkenheid van %(name)s is beëindigd.") % {"name": involvement.professional.name}
+        )
+    if case_id not in policy.access_for(request.user, involvement.case.youth).case_ids:
+        return redirect("cases:my_cases")
+    return redirect("cases:detail", case_id)

@@ -1,0 +1,23 @@
+"""Shared API pieces: permission, error mapping and the access point of a request."""
+
+from rest_framework import exceptions, permissions
+
+from jeugdketen.access.exceptions import NotAllowed
+
+
+class IsProfessionalOrParent(permissions.BasePermission):
+    """Any authenticated, active user; what they see is decided per youth by the policy."""
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and request.user.is_active)
+
+
+def exception_handler(exc, context):
+    from django.core.exceptions import ValidationError as DjangoValidationError
+    from rest_framework.views import exception_handler as drf_exception_handler
+
+    if isinstance(exc, NotAllowed):
+        exc = exceptions.PermissionDenied(exc.message)
+    elif isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(getattr(exc, "message_dict", None) or {"non_field_errors": exc.messages})
+    return drf_exception_handler(exc, context)

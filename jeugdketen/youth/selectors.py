@@ -1,0 +1,101 @@
+"""Reads of a youth's data that pages and the API share: filtered by the policy, logged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from jeugdketen.access import policy
+from jeugdketen.access.categories import Category
+from jeugdketen.access.exceptions import NotFoundOrForbidden
+from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_many, log_refusal
+from jeugdketen.cases.models import Case, JournalEntry
+from jeugdketen.cases.selectors import cases_of_youth, journal_for
+
+from .models import CarerRelation, Enrolment, Youth
+from .validators import normalise_bsn
+
+
+def youth_for(
+    *, actor, youth_id: int, access_point: AccessPoint, object_type: str = "youth"
+) -> tuple[Youth, policy.YouthAccess]:
+    """The youth and the actor's access to it, or 404 (logged) when there is none."""
+    youth = Youth.objects.select_related("municipality").filter(pk=youth_id).first()
+    if youth is None:
+        raise NotFoundOrForbidden
+    access = policy.access_for(actor, youth)
+    if not access:
+        log_refusal(user=actor, youth=youth, object_type=object_type, access_point=access_point)
+        raise NotFoundOrForbidden
+    return youth, access
+
+
+@dataclass
+class Dossier:
+    youth: Youth
+    access: policy.YouthAccess
+    carers: list[CarerRelation]
+    enrolments: list[Enrolment]
+    cases: list[Case]
+    journal: dict[int, list[JournalEntry]]
+
+    @property
+    def identity_grant(self) -> policy.Grant | None:
+        return self.access.grant(Category.IDENTITY)
+
+    @property
+    def shown_categories(self) -> list[Category]:
+        return [c for c in Category if c in self.access.readable]
+
+
+def youth_dossier(*, actor, youth_id: int, access_point: AccessPoint) -> Dossier:
+    """Everything the actor may see of one youth, each block with the grant that allows it."""
+    youth, access = youth_for(actor=actor, youth_id=youth_id, access_point=access_point)
+    carers = list(youth.carer_relations.select_related("carer")) if access.can(Category.IDENTITY) else []
+    enrolments = list(youth.enrolments.select_related("school")) if access.can(Category.IDENTITY) else []
+    cases = cases_of_youth(youth, access)
+    journal = journal_for(cases, access)
+    objects = [f"youth:{youth.pk}", *(f"case:{c.pk}" for c in cases)]
+    objects += [f"journal:{e.pk}" for entries in journal.values() for e in entries]
+    log_access(
+        user=actor,
+        youth=youth,
+        event=Event.READ,
+        grant=access.primary_grant,
+        object_type="dossier",
+        object_ids=objects,
+        categories=access.readable,
+        access_point=access_point,
+        description="dossier ingezien",
+    )
+    return Dossier(youth, access, carers, enrolments, cases, journal)
+
+
+def youth_search(*, actor, query: str, access_point: AccessPoint, limit: int = 50) -> QuerySet[Youth]:
+    """Search the youths the actor may see, by name or BSN. Every hit is logged as a search."""
+    youths = policy.visible_youths(actor, with_ground=True).select_related("municipality")
+    query = query.strip()
+    if query:
+        bsn = normalise_bsn(query)
+        if bsn.isdigit():
+            youths = youths.filter(bsn=bsn)
+        else:
+            for word in query.split():
+                youths = youths.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    results = list(youths.order_by("last_name", "first_name")[:limit])
+    log_many(
+        {
+            "user": actor,
+            "youth": y.pk,
+            "event": Event.SEARCH if query else Event.LIST,
+            "grant": policy.list_grant(actor, y.list_ground),
+            "object_type": "youth",
+            "object_ids": [y.pk],
+            "categories": [Category.IDENTITY],
+            "access_point": access_point,
+            "description": f"zoekopdracht: {query}" if query else "lijst jeugdigen",
+        }
+        for y in results
+    )
+    return results

@@ -1,0 +1,167 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from jeugdketen.access import policy
+from jeugdketen.access.categories import Action, Category
+from jeugdketen.access.exceptions import NotAllowed
+from jeugdketen.auditlog.services import Event, log_many
+from jeugdketen.core.views import access_point
+
+from . import selectors, services
+from .forms import CarerForm, EnrolmentForm, IdentityForm, RegisterForm
+
+IDENTITY_FIELDS = ["first_name", "name_prefix", "last_name", "date_of_birth", "bsn", "gender", "municipality"]
+
+
+@login_required
+def youth_list(request):
+    query = request.GET.get("q", "")
+    youths = selectors.youth_search(actor=request.user, query=query, access_point=access_point(request))
+    context = {"youths": youths, "q": query, "may_register": policy.may_register_youth(request.user)}
+    return render(request, "youth/_youth_table.html" if request.htmx else "youth/youth_list.html", context)
+
+
+@login_required
+def dossier(request, youth_id: int):
+    dossier = selectors.youth_dossier(actor=request.user, youth_id=youth_id, access_point=access_point(request))
+    can_change = dossier.access.can(Category.IDENTITY, Action.CHANGE)
+    show_log_link = policy.may_view_access_log(request.user, dossier.access) is not None
+    return render(
+        request,
+        "youth/dossier.html",
+        {
+            "dossier": dossier,
+            "youth": dossier.youth,
+            "can_change": can_change,
+            "show_log_link": show_log_link,
+            "is_professional": policy.professional_of(request.user) is not None,
+        },
+    )
+
+
+@login_required
+def register(request):
+    professional = policy.professional_of(request.user)
+    if professional is None or not policy.may_register_youth(request.user):
+        raise PermissionDenied(_("Uw functie kan geen jeugdigen registreren."))
+    functions = policy.functions_for_involvement(professional)
+    form = RegisterForm(request.POST or None, professional=professional, functions=functions)
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "youth/register.html", {"form": form}, status=422 if request.method == "POST" else 200)
+    data = form.cleaned_data
+    identity = {k: data[k] for k in IDENTITY_FIELDS}
+    matches = services.likely_matches(
+        first_name=data["first_name"],
+        name_prefix=data["name_prefix"],
+        last_name=data["last_name"],
+        date_of_birth=data["date_of_birth"],
+        bsn=data["bsn"],
+    )
+    existing = None
+    if matches:
+        chosen = request.POST.get("existing")
+        bsn_match = any(m.bsn and m.bsn == data["bsn"] for m in matches)
+        if chosen:
+            existing = next((m for m in matches if str(m.pk) == chosen), None)
+        if existing is None and (bsn_match or not request.POST.get("confirm_new")):
+            log_many(
+                {
+                    "user": request.user,
+                    "youth": m.pk,
+                    "event": Event.SEARCH,
+                    "grant": None,
+                    "object_type": "youth",
+                    "object_ids": [m.pk],
+                    "categories": [Category.IDENTITY],
+                    "access_point": access_point(request),
+                    "description": "mogelijke dubbele registratie getoond",
+                }
+                for m in matches
+            )
+            return render(
+                request, "youth/register_match.html", {"form": form, "matches": matches, "bsn_match": bsn_match}
+            )
+    link = services.Link(
+        school=professional.organisation if data["link"] == "school" else None,
+        group=data.get("group", ""),
+        start=data.get("start"),
+        case_subject=data.get("case_subject", ""),
+        function=data.get("function"),
+    )
+    try:
+        youth = services.youth_register(
+            actor=request.user, access_point=access_point(request), link=link, existing=existing, **identity
+        )
+    except ValidationError as exc:
+        form.add_error_from(exc)
+        return render(request, "youth/register.html", {"form": form}, status=422)
+    if existing is not None:
+        messages.success(request, _("Gekoppeld aan de bestaande registratie van %(name)s.") % {"name": youth.full_name})
+    else:
+        messages.success(request, _("%(name)s is geregistreerd.") % {"name": youth.full_name})
+    return redirect("youth:dossier", youth.pk)
+
+
+def _change_view(request, youth_id, form_class, template, save, initial=None, success=""):
+    youth, access = selectors.youth_for(actor=request.user, youth_id=youth_id, access_point=access_point(request))
+    if not access.can(Category.IDENTITY, Action.CHANGE):
+        raise PermissionDenied(_("U mag de gegevens van deze jeugdige inzien, maar niet wijzigen."))
+    form = form_class(request.POST or None, initial=initial(youth) if initial else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(youth, form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error_from(exc)
+        except NotAllowed as exc:
+            raise PermissionDenied(exc.message) from exc
+        else:
+            messages.success(request, success)
+            return redirect("youth:dossier", youth.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, template, {"form": form, "youth": youth}, status=status)
+
+
+@login_required
+def edit(request, youth_id: int):
+    return _change_view(
+        request,
+        youth_id,
+        IdentityForm,
+        "youth/edit.html",
+        lambda youth, data: services.youth_update(
+            actor=request.user, youth=youth, access_point=access_point(request), **data
+        ),
+        initial=lambda youth: {k: getattr(youth, k) for k in IDENTITY_FIELDS},
+        success=_("De gegevens zijn opgeslagen."),
+    )
+
+
+@login_required
+def enrolment_add(request, youth_id: int):
+    return _change_view(
+        request,
+        youth_id,
+        EnrolmentForm,
+        "youth/enrolment_add.html",
+        lambda youth, data: services.enrolment_add(
+            actor=request.user, youth=youth, access_point=access_point(request), **data
+        ),
+        success=_("De inschrijving is toegevoegd."),
+    )
+
+
+@login_required
+def carer_add(request, youth_id: int):
+    return _change_view(
+        request,
+        youth_id,
+        CarerForm,
+        "youth/carer_add.html",
+        lambda youth, data: services.carer_add(
+            actor=request.user, youth=youth, access_point=access_point(request), **data
+        ),
+        success=_("De ouder of verzorger is toegevoegd."),
+    )
