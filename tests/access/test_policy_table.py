@@ -1,0 +1,219 @@
+"""The need-to-know policy as a table: every function × ground × category, read and change,
+allowed and refused — through the policy that every page, API view and service asks."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from jeugdketen.access import policy
+from jeugdketen.access.categories import Action, Category, Ground
+from jeugdketen.access.models import EmergencyAccess
+from jeugdketen.organisations.models import Organisation
+from tests.factories import (
+    EnrolmentFactory,
+    MunicipalityFactory,
+    OrganisationFactory,
+    SchoolFactory,
+    YouthFactory,
+    case_with,
+    involve,
+    parent_of,
+    professional,
+)
+
+pytestmark = pytest.mark.django_db
+
+ID, SCHOOL, CARE, HEALTH, LP, POLICE = (
+    Category.IDENTITY, Category.SCHOOL_SUPPORT, Category.YOUTH_CARE, Category.HEALTH, Category.LEERPLICHT, Category.POLICE,
+)
+ALL = {ID, SCHOOL, CARE, HEALTH, LP, POLICE}
+
+# What each function reads when involved in the youth's case. Written out here on purpose, not
+# taken from the policy module: this table is the requirement the policy is checked against.
+INVOLVED = {
+    "samen_doen": {ID, CARE},
+    "jeugdconsulent": {ID, CARE, SCHOOL},
+    "leerplicht": {ID, LP, SCHOOL},
+    "leerkracht": {ID, SCHOOL},
+    "intern_begeleider": {ID, SCHOOL},
+    "schoolleider": {ID, SCHOOL},
+    "coordinator_swv": {ID, SCHOOL},
+    "ambulant_begeleider": {ID, SCHOOL},
+    "orthopedagoog": {ID, SCHOOL, CARE},
+    "jeugdverpleegkundige": {ID, SCHOOL, CARE, HEALTH},
+    "jeugdarts": {ID, SCHOOL, CARE, HEALTH},
+    "lichte_jeugdhulp": {ID, CARE},
+    "politie": {ID, POLICE},
+    "manager": {ID},
+    "privacy_officer": set(),
+}
+SCHOOL_STAFF = {"leerkracht", "intern_begeleider", "schoolleider", "orthopedagoog"}
+FUNCTIONS = sorted(INVOLVED)
+
+
+def assert_access(access, readable: set, changeable: set) -> None:
+    for category in Category:
+        assert access.can(category, Action.READ) == (category in readable), f"read {category}"
+        assert access.can(category, Action.CHANGE) == (category in changeable), f"change {category}"
+
+
+def org_for(code: str, municipality=None) -> Organisation:
+    """An organisation where a holder of ``code`` works; by default in another municipality than
+    the youths' (Dalfsen), so no leerplicht ground arises by accident."""
+    municipality = municipality or MunicipalityFactory(cbs_code="0193", name="Zwolle")
+    if code in SCHOOL_STAFF:
+        return SchoolFactory(municipality=municipality)
+    return OrganisationFactory(municipality=municipality)
+
+
+@pytest.mark.parametrize("code", FUNCTIONS)
+def test_case_involvement_gives_the_functions_categories(code):
+    youth = YouthFactory()
+    pro = professional(code, organisation=org_for(code))
+    regisseur = professional("jeugdconsulent")
+    case = case_with(youth, regisseur, "jeugdconsulent")
+    involve(case, pro, code)
+    access = policy.access_for(pro.user, youth)
+    assert_access(access, INVOLVED[code], INVOLVED[code])
+    if INVOLVED[code]:
+        assert access.grant(ID).ground == Ground.CASE_INVOLVEMENT
+
+
+@pytest.mark.parametrize("code", FUNCTIONS)
+def test_ended_involvement_or_closed_case_gives_nothing(code):
+    youth = YouthFactory()
+    pro = professional(code, organisation=org_for(code))
+    ended = case_with(youth, professional("jeugdconsulent"), "jeugdconsulent")
+    involve(ended, pro, code, since=date(2024, 1, 1), until=timezone.localdate() - timedelta(days=1))
+    closed = case_with(youth, professional("jeugdconsulent"), "jeugdconsulent", status="afgesloten",
+                       closed_on=timezone.localdate())
+    involve(closed, pro, code)
+    assert_access(policy.access_for(pro.user, youth), set(), set())
+
+
+@pytest.mark.parametrize("code", FUNCTIONS)
+def test_working_at_the_youths_current_school(code):
+    school = SchoolFactory()
+    youth = EnrolmentFactory(school=school).youth
+    pro = professional(code, organisation=school)
+    expected = {ID, SCHOOL} if code in SCHOOL_STAFF else set()
+    access = policy.access_for(pro.user, youth)
+    assert_access(access, expected, expected)
+    if expected:
+        assert access.grant(ID).ground == Ground.SCHOOL_ENROLMENT
+
+
+@pytest.mark.parametrize("code", sorted(SCHOOL_STAFF))
+def test_former_school_gives_nothing(code):
+    school = SchoolFactory()
+    youth = EnrolmentFactory(school=school, start=date(2019, 8, 1), end=timezone.localdate() - timedelta(days=1)).youth
+    pro = professional(code, organisation=school)
+    assert_access(policy.access_for(pro.user, youth), set(), set())
+
+
+@pytest.mark.parametrize("code", FUNCTIONS)
+def test_leerplicht_consulent_of_the_municipality_of_residence(code):
+    municipality = MunicipalityFactory()
+    youth = YouthFactory(municipality=municipality)
+    pro = professional(code, organisation=OrganisationFactory(municipality=municipality, kind="gemeente"))
+    expected = {ID, LP} if code == "leerplicht" else set()  # school staff at a gemeente have no school ground
+    access = policy.access_for(pro.user, youth)
+    assert_access(access, expected, expected)
+    if expected:
+        assert access.grant(LP).ground == Ground.LEERPLICHT_CONSULENT
+
+
+def test_leerplicht_consulent_of_another_municipality_sees_nothing():
+    youth = YouthFactory(municipality=MunicipalityFactory())
+    ommen = MunicipalityFactory(cbs_code="0175", name="Ommen")
+    pro = professional("leerplicht", organisation=OrganisationFactory(municipality=ommen, kind="gemeente"))
+    assert_access(policy.access_for(pro.user, youth), set(), set())
+
+
+@pytest.mark.parametrize("code", FUNCTIONS)
+def test_emergency_access_reads_the_functions_categories_and_changes_nothing(code):
+    youth = YouthFactory()
+    pro = professional(code, organisation=org_for(code))
+    now = timezone.now()
+    EmergencyAccess.objects.create(professional=pro, youth=youth, reason="x" * 30, expires_at=now + timedelta(hours=1))
+    access = policy.access_for(pro.user, youth)
+    assert_access(access, INVOLVED[code], set())
+
+
+@pytest.mark.parametrize("code", FUNCTIONS)
+def test_expired_emergency_access_gives_nothing(code):
+    youth = YouthFactory()
+    pro = professional(code, organisation=org_for(code))
+    EmergencyAccess.objects.create(professional=pro, youth=youth, reason="x" * 30,
+                                   started_at=timezone.now() - timedelta(days=2),
+                                   expires_at=timezone.now() - timedelta(hours=1))
+    assert_access(policy.access_for(pro.user, youth), set(), set())
+
+
+@pytest.mark.parametrize("code", FUNCTIONS)
+def test_no_relationship_gives_nothing(code):
+    youth = YouthFactory()
+    pro = professional(code, organisation=org_for(code))
+    assert_access(policy.access_for(pro.user, youth), set(), set())
+
+
+def years_ago(years: int, days: int = 0) -> date:
+    today = timezone.localdate()
+    return today.replace(year=today.year - years) - timedelta(days=days)
+
+
+@pytest.mark.parametrize(
+    ("age_days", "has_gezag", "expected"),
+    [
+        ((5, 0), True, ALL - {POLICE}),
+        ((15, 300), True, ALL - {POLICE}),  # 15 years and almost 16
+        ((16, 0), True, set()),  # from the 16th birthday the youth decides alone
+        ((10, 0), False, set()),  # a parent without gezag
+    ],
+)
+def test_parent_reads_the_dossier_within_the_age_rules(age_days, has_gezag, expected):
+    youth = YouthFactory(date_of_birth=years_ago(*age_days))
+    carer = parent_of(youth, has_gezag=has_gezag)
+    assert_access(policy.access_for(carer.user, youth), expected, set())
+
+
+def test_parent_never_sees_another_child():
+    youth = YouthFactory()
+    other = YouthFactory()
+    carer = parent_of(youth)
+    assert_access(policy.access_for(carer.user, other), set(), set())
+
+
+@pytest.mark.parametrize(("age", "expected"), [(11, set()), (12, ALL - {POLICE}), (17, ALL - {POLICE})])
+def test_the_youth_reads_their_own_dossier_from_12(age, expected):
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    youth = YouthFactory(date_of_birth=years_ago(age), user=user)
+    assert_access(policy.access_for(user, youth), expected, set())
+
+
+def test_inactive_user_gets_nothing():
+    school = SchoolFactory()
+    youth = EnrolmentFactory(school=school).youth
+    pro = professional("intern_begeleider", organisation=school)
+    pro.user.is_active = False
+    pro.user.save()
+    assert_access(policy.access_for(pro.user, youth), set(), set())
+
+
+@pytest.mark.parametrize("code", FUNCTIONS)
+def test_lists_contain_exactly_the_youths_with_a_ground(code):
+    """The scoped list query agrees with the per-youth decision."""
+    municipality = MunicipalityFactory()
+    organisation = org_for(code, municipality)
+    pro = professional(code, organisation=organisation)
+    via_case = YouthFactory()
+    involve(case_with(via_case, professional("jeugdconsulent"), "jeugdconsulent"), pro, code)
+    via_school = EnrolmentFactory(school=organisation).youth if organisation.is_school else YouthFactory()
+    resident = YouthFactory(municipality=municipality)
+    stranger = YouthFactory(municipality=MunicipalityFactory(cbs_code="0193", name="Zwolle"))
+    listed = set(policy.visible_youths(pro.user).values_list("pk", flat=True))
+    for youth in (via_case, via_school, resident, stranger):
+        assert (youth.pk in listed) == bool(policy.access_for(pro.user, youth)), youth

@@ -1,0 +1,133 @@
+"""Factories for the test suite. ``professional("leerkracht", organisation=school)`` is the usual
+entry point: a user holding one or more functions at an organisation."""
+
+from datetime import date
+
+import factory
+from django.contrib.auth import get_user_model
+
+from jeugdketen.cases.models import Case, Involvement, JournalEntry
+from jeugdketen.organisations.models import Function, Municipality, Organisation, Professional
+from jeugdketen.youth.models import Carer, CarerRelation, Enrolment, Youth
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ["cbs_code"]
+
+    cbs_code = "0148"
+    name = "Dalfsen"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisatie {n}")
+    kind = Organisation.Kind.GEMEENTE
+    municipality = factory.SubFactory(MunicipalityFactory)
+
+
+class SchoolFactory(OrganisationFactory):
+    name = factory.Sequence(lambda n: f"Basisschool {n}")
+    kind = Organisation.Kind.SCHOOL
+    brin = factory.Sequence(lambda n: f"{10 + n % 89:02d}{chr(65 + n % 26)}{chr(65 + (n // 26) % 26)}")
+    sector = Organisation.Sector.PO
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Sequence(lambda n: f"Voornaam{n}")
+    last_name = "Tester"
+    password = factory.django.Password("geheim-wachtwoord-123")
+
+
+class ProfessionalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Professional
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    phone = "0529-123456"
+    email = factory.LazyAttribute(lambda p: f"{p.user.username}@example.nl")
+
+
+def professional(*codes: str, organisation: Organisation | None = None, **kwargs) -> Professional:
+    """A professional holding the given function codes."""
+    if organisation is None:
+        organisation = OrganisationFactory()
+    pro = ProfessionalFactory(organisation=organisation, **kwargs)
+    pro.functions.set(Function.objects.filter(code__in=codes))
+    return pro
+
+
+def function(code: str) -> Function:
+    return Function.objects.get(code=code)
+
+
+class YouthFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Youth
+
+    first_name = factory.Sequence(lambda n: f"Kind{n}")
+    last_name = "Jansen"
+    date_of_birth = date(2015, 5, 17)
+    municipality = factory.SubFactory(MunicipalityFactory)
+
+
+class CarerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Carer
+
+    first_name = "Marloes"
+    last_name = "Jansen"
+    user = factory.SubFactory(UserFactory)
+
+
+def parent_of(youth: Youth, *, has_gezag: bool = True) -> Carer:
+    carer = CarerFactory()
+    CarerRelation.objects.create(youth=youth, carer=carer, has_gezag=has_gezag)
+    return carer
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrolment
+
+    youth = factory.SubFactory(YouthFactory)
+    school = factory.SubFactory(SchoolFactory)
+    start = date(2020, 8, 20)
+    group = "groep 5"
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Case
+
+    reference = factory.Sequence(lambda n: f"2026-{n:05d}")
+    youth = factory.SubFactory(YouthFactory)
+    subject = "Zorgen over schoolgang"
+    status = Case.Status.UITVOERING
+
+
+def involve(case: Case, pro: Professional, code: str, **kwargs) -> Involvement:
+    return Involvement.objects.create(case=case, professional=pro, function=function(code), **kwargs)
+
+
+def case_with(youth: Youth, regisseur: Professional, code: str, **kwargs) -> Case:
+    case = CaseFactory(youth=youth, casusregisseur=regisseur, **kwargs)
+    involve(case, regisseur, code)
+    return case
+
+
+def journal(case: Case, author: Professional, code: str, category: str, **kwargs) -> JournalEntry:
+    return JournalEntry.objects.create(
+        case=case, author=author, author_function=function(code), category=category,
+        title=kwargs.pop("title", f"Verslag {category}"), text=kwargs.pop("text", "Gesprek gevoerd."), **kwargs,
+    )
