@@ -128,6 +128,11 @@ def case_with(youth: Youth, regisseur: Professional, code: str, **kwargs) -> Cas
 
 def journal(case: Case, author: Professional, code: str, category: str, **kwargs) -> JournalEntry:
     return JournalEntry.objects.create(
-        case=case, author=author, author_function=function(code), category=category,
-        title=kwargs.pop("title", f"Verslag {category}"), text=kwargs.pop("text", "Gesprek gevoerd."), **kwargs,
+        case=case,
+        author=author,
+        author_function=function(code),
+        category=category,
+        title=kwargs.pop("title", f"Verslag {category}"),
+        text=kwargs.pop("text", "Gesprek gevoerd."),
+        **kwargs,
     )

@@ -100,7 +100,7 @@ class RoleDescription(models.Model):
     title = models.CharField(_("titel"), max_length=200)
     source = models.CharField(_("bron"), max_length=40)
     source_title = models.CharField(_("brondocument"), max_length=200)
-    section = models.CharField(_("onderdeel"), max_length=100, blank=True)
+    section = models.CharField(_("onderdeel"), max_length=200, blank=True)
     note = models.TextField(_("toelichting"), blank=True)
     audience = models.CharField(_("doelgroep"), max_length=20, blank=True)
     case_role = models.CharField(_("rol in casus"), max_length=40, blank=True)

@@ -25,7 +25,12 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 ID, SCHOOL, CARE, HEALTH, LP, POLICE = (
-    Category.IDENTITY, Category.SCHOOL_SUPPORT, Category.YOUTH_CARE, Category.HEALTH, Category.LEERPLICHT, Category.POLICE,
+    Category.IDENTITY,
+    Category.SCHOOL_SUPPORT,
+    Category.YOUTH_CARE,
+    Category.HEALTH,
+    Category.LEERPLICHT,
+    Category.POLICE,
 )
 ALL = {ID, SCHOOL, CARE, HEALTH, LP, POLICE}
 
@@ -86,8 +91,9 @@ def test_ended_involvement_or_closed_case_gives_nothing(code):
     pro = professional(code, organisation=org_for(code))
     ended = case_with(youth, professional("jeugdconsulent"), "jeugdconsulent")
     involve(ended, pro, code, since=date(2024, 1, 1), until=timezone.localdate() - timedelta(days=1))
-    closed = case_with(youth, professional("jeugdconsulent"), "jeugdconsulent", status="afgesloten",
-                       closed_on=timezone.localdate())
+    closed = case_with(
+        youth, professional("jeugdconsulent"), "jeugdconsulent", status="afgesloten", closed_on=timezone.localdate()
+    )
     involve(closed, pro, code)
     assert_access(policy.access_for(pro.user, youth), set(), set())
 
@@ -145,9 +151,13 @@ def test_emergency_access_reads_the_functions_categories_and_changes_nothing(cod
 def test_expired_emergency_access_gives_nothing(code):
     youth = YouthFactory()
     pro = professional(code, organisation=org_for(code))
-    EmergencyAccess.objects.create(professional=pro, youth=youth, reason="x" * 30,
-                                   started_at=timezone.now() - timedelta(days=2),
-                                   expires_at=timezone.now() - timedelta(hours=1))
+    EmergencyAccess.objects.create(
+        professional=pro,
+        youth=youth,
+        reason="x" * 30,
+        started_at=timezone.now() - timedelta(days=2),
+        expires_at=timezone.now() - timedelta(hours=1),
+    )
     assert_access(policy.access_for(pro.user, youth), set(), set())
 
 
