@@ -6,11 +6,10 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jeugdketen.auditlog.services import AccessPoint, Event, log_access
+from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_access
 from jeugdketen.youth.models import Youth
 from jeugdketen.youth.validators import normalise_bsn
 
@@ -23,7 +22,7 @@ from .models import EmergencyAccess
 MIN_REASON_LENGTH = 20
 
 
-@transaction.atomic
+@audited_atomic
 def emergency_access_take(
     *, actor, bsn: str, date_of_birth: date, reason: str, access_point: AccessPoint
 ) -> EmergencyAccess:
@@ -65,7 +64,7 @@ def emergency_access_take(
     return grant
 
 
-@transaction.atomic
+@audited_atomic
 def emergency_access_review(
     *, actor, emergency: EmergencyAccess, justified: bool, note: str, access_point: AccessPoint
 ) -> EmergencyAccess:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import wraps
+
+from django.db import transaction
 
 from jeugdketen.access.policy import Grant, professional_of
 
@@ -79,13 +83,38 @@ def log_many(entries: Iterable[dict]) -> None:
         AccessLogEntry.objects.bulk_create(rows)
 
 
+_refusals = threading.local()
+
+
 def log_refusal(*, user, youth, object_type: str, access_point: AccessPoint, description: str = "") -> None:
-    log_access(
-        user=user,
-        youth=youth,
-        event=Event.REFUSED,
-        grant=None,
-        object_type=object_type,
-        access_point=access_point,
-        description=description,
+    """Log a refused read or change. Inside an ``audited_atomic`` service the entry is held until
+    that transaction has ended, so the rollback that follows a refusal cannot take it along."""
+    entry = _entry(
+        user=user, youth=youth, event=Event.REFUSED, grant=None, object_type=object_type,
+        access_point=access_point, description=description,
     )
+    stack = getattr(_refusals, "stack", None)
+    if stack:
+        stack[-1].append(entry)
+    else:
+        entry.save()
+
+
+def audited_atomic(function: Callable) -> Callable:
+    """``transaction.atomic`` for services, except that refusals logged inside survive a rollback."""
+
+    @wraps(function)
+    def wrapper(*args, **kwargs):
+        stack = _refusals.__dict__.setdefault("stack", [])
+        stack.append([])
+        try:
+            with transaction.atomic():
+                return function(*args, **kwargs)
+        finally:
+            held = stack.pop()
+            if held and stack:
+                stack[-1].extend(held)
+            elif held:
+                AccessLogEntry.objects.bulk_create(held)
+
+    return wrapper

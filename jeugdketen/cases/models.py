@@ -38,7 +38,9 @@ class Case(models.Model):
     )
     next_date = models.DateField(_("volgende datum"), null=True, blank=True)
     next_date_label = models.CharField(_("wat er dan gebeurt"), max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -64,11 +66,12 @@ class Case(models.Model):
 class InvolvementQuerySet(models.QuerySet):
     def active(self, on: date | None = None):
         on = on or date.today()
-        return self.filter(Q(until__isnull=True) | Q(until__gte=on), since__lte=on)
+        return self.filter(Q(until__isnull=True) | Q(until__gt=on), since__lte=on)
 
 
 class Involvement(models.Model):
-    """A professional involved in a case, in one function, from/until."""
+    """A professional involved in a case, in one function. ``until`` is the day the involvement
+    ended: from then on it gives no access."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="involvements")
     professional = models.ForeignKey(
@@ -105,7 +108,7 @@ class Involvement(models.Model):
 
     def is_active(self, on: date | None = None) -> bool:
         on = on or date.today()
-        return self.since <= on and (self.until is None or self.until >= on)
+        return self.since <= on and (self.until is None or self.until > on)
 
 
 class JournalEntry(models.Model):

@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Action, Category, Ground
 from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
-from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_refusal
+from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_access, log_refusal
 from jeugdketen.organisations.models import Function, Professional
 from jeugdketen.youth.models import Youth
 
@@ -62,7 +61,7 @@ def _function_of(professional: Professional, function: Function | None) -> Funct
     return function
 
 
-@transaction.atomic
+@audited_atomic
 def case_open(
     *,
     actor,
@@ -107,7 +106,7 @@ def case_open(
     return case
 
 
-@transaction.atomic
+@audited_atomic
 def case_update(
     *,
     actor,
@@ -145,7 +144,7 @@ def case_update(
     return case
 
 
-@transaction.atomic
+@audited_atomic
 def involvement_add(
     *,
     actor,
@@ -182,7 +181,7 @@ def involvement_add(
     return involvement
 
 
-@transaction.atomic
+@audited_atomic
 def involvement_end(
     *, actor, involvement: Involvement, access_point: AccessPoint, until: date | None = None
 ) -> Involvement:
@@ -212,7 +211,7 @@ def involvement_end(
     return involvement
 
 
-@transaction.atomic
+@audited_atomic
 def casusregisseur_transfer(*, actor, case: Case, to: Professional, access_point: AccessPoint) -> Case:
     access = _require_regisseur(actor, case, access_point)
     if not case.involvements.active().filter(professional=to).exists():
@@ -233,7 +232,7 @@ def casusregisseur_transfer(*, actor, case: Case, to: Professional, access_point
     return case
 
 
-@transaction.atomic
+@audited_atomic
 def journal_entry_add(
     *,
     actor,

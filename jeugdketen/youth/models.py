@@ -109,11 +109,12 @@ class CarerRelation(models.Model):
 class EnrolmentQuerySet(models.QuerySet):
     def current(self, on: date | None = None):
         on = on or date.today()
-        return self.filter(Q(end__isnull=True) | Q(end__gte=on), start__lte=on)
+        return self.filter(Q(end__isnull=True) | Q(end__gt=on), start__lte=on)
 
 
 class Enrolment(models.Model):
-    """A youth's inschrijving at a school, from/to, with group or class."""
+    """A youth's inschrijving at a school, with group or class. ``end`` is the day from which the
+    youth is no longer enrolled ("uitgeschreven per")."""
 
     youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="enrolments")
     school = models.ForeignKey(
@@ -147,4 +148,4 @@ class Enrolment(models.Model):
 
     def is_current(self, on: date | None = None) -> bool:
         on = on or date.today()
-        return self.start <= on and (self.end is None or self.end >= on)
+        return self.start <= on and (self.end is None or self.end > on)

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Action, Category
 from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
-from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_refusal
+from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_access, log_refusal
 from jeugdketen.organisations.models import Function, Municipality, Organisation
 
 from .models import Carer, CarerRelation, Enrolment, Youth
@@ -68,7 +67,7 @@ def _validate_link(professional, link: Link) -> None:
         raise ValidationError({"case_subject": _("Vul de aanleiding voor de casus in.")})
 
 
-@transaction.atomic
+@audited_atomic
 def youth_register(
     *,
     actor,
@@ -151,7 +150,7 @@ def _require_change(actor, youth: Youth, access_point: AccessPoint, object_type:
 IDENTITY_FIELDS = ("first_name", "name_prefix", "last_name", "date_of_birth", "bsn", "gender", "municipality")
 
 
-@transaction.atomic
+@audited_atomic
 def youth_update(*, actor, youth: Youth, access_point: AccessPoint, **changes) -> Youth:
     grant = _require_change(actor, youth, access_point, "youth")
     unknown = set(changes) - set(IDENTITY_FIELDS)
@@ -178,7 +177,7 @@ def youth_update(*, actor, youth: Youth, access_point: AccessPoint, **changes) -
     return youth
 
 
-@transaction.atomic
+@audited_atomic
 def enrolment_add(
     *, actor, youth: Youth, school: Organisation, start: date, group: str = "", access_point: AccessPoint
 ) -> Enrolment:
@@ -200,7 +199,7 @@ def enrolment_add(
     return enrolment
 
 
-@transaction.atomic
+@audited_atomic
 def enrolment_end(*, actor, enrolment: Enrolment, end: date, access_point: AccessPoint) -> Enrolment:
     grant = _require_change(actor, enrolment.youth, access_point, "enrolment")
     enrolment.end = end
@@ -220,7 +219,7 @@ def enrolment_end(*, actor, enrolment: Enrolment, end: date, access_point: Acces
     return enrolment
 
 
-@transaction.atomic
+@audited_atomic
 def carer_add(
     *,
     actor,
