@@ -225,16 +225,27 @@ PROFESSIONALS: dict[str, tuple] = {
     "carla": ("Carla", "Nijenhuis", "swv", ["coordinator_swv"], "Coördinator passend onderwijs", "0529-453910"),
     "bram": ("Bram", "Veneman", "swv", ["ambulant_begeleider"], "Ambulant begeleider", "06-38294517"),
     "olga": ("Olga", "Timmerman", "swv", ["orthopedagoog"], "Orthopedagoog-generalist", "06-38294522"),
-    "jolien": ("Jolien", "Oosterhof", "ggd", ["jeugdverpleegkundige"], "Jeugdverpleegkundige, schoolcontactpersoon",
-               "06-52019384"),
+    "jolien": (
+        "Jolien",
+        "Oosterhof",
+        "ggd",
+        ["jeugdverpleegkundige"],
+        "Jeugdverpleegkundige, schoolcontactpersoon",
+        "06-52019384",
+    ),
     "daan": ("Daan", "Brinkman", "ggd", ["jeugdarts"], "Jeugdarts KNMG", "038-4281450"),
-    "gerrit": ("Gerrit", "Lambers", "saam", ["lichte_jeugdhulp"], "Jongerenwerker en trajectbegeleider",
-               "06-47710293"),
+    "gerrit": ("Gerrit", "Lambers", "saam", ["lichte_jeugdhulp"], "Jongerenwerker en trajectbegeleider", "06-47710293"),
     "peter": ("Peter", "Mensink", "politie", ["politie"], "Jeugdagent", "06-11903847"),
     "marieke": ("Marieke", "de Jong", "gemeente", ["manager"], "Teamleider sociaal domein", "0529-488110"),
     "pieter": ("Pieter", "Bouwmeester", "gemeente", ["privacy_officer"], "Privacy officer", "0529-488190"),
-    "wouter": ("Wouter", "Schuurman", "vechtdal_lyceum", ["leerkracht"], "Docent aardrijkskunde en mentor",
-               "0529-437712"),
+    "wouter": (
+        "Wouter",
+        "Schuurman",
+        "vechtdal_lyceum",
+        ["leerkracht"],
+        "Docent aardrijkskunde en mentor",
+        "0529-437712",
+    ),
     "esther": ("Esther", "van Dam", "vechtdal_lyceum", ["intern_begeleider"], "Zorgcoördinator", "0529-437720"),
     "karin": ("Karin", "Slot", "cbs_wegwijzer", ["intern_begeleider"], "Intern begeleider", "0529-481355"),
     "tom": ("Tom", "Reimink", "kc_lemelerveld", ["leerkracht"], "Leerkracht groep 6", "0572-371482"),
@@ -464,33 +475,69 @@ CASES: list[dict] = [
             ("lotte", "leerplicht", 20, "verzuim (MAS)"),
         ],
         "journal": [
-            (118, "sanne", "leerkracht", "school", "Signaal: Noah trekt zich terug en mist maandagen",
-             "Noah is sinds de start van het schooljaar stiller, werkt minder zelfstandig en mist regelmatig de "
-             "maandagochtend. In een kindgesprek vertelde hij dat hij vaak buikpijn heeft en dat het 'druk in zijn "
-             "hoofd' is. Moeder gebeld; zij herkent het beeld en komt graag langs."),
-            (112, "ilse", "intern_begeleider", "school", "Gesprek met moeder, leerkracht en IB",
-             "Samen met moeder de onderwijsbehoeften van Noah besproken: hij heeft voorspelbaarheid nodig en een vast "
-             "moment om bij de leerkracht in te checken. We zien vooral een leefvraag. Met toestemming van moeder is "
-             "de jeugdverpleegkundige gevraagd mee te kijken; vader ontvangt het verslag ook."),
-            (104, "jolien", "jeugdverpleegkundige", "health", "Consult met Noah en moeder",
-             "Noah slaapt slecht en heeft vooral op zondagavond en maandagochtend buikpijn; groei en gewicht zijn "
-             "goed. De klachten passen bij spanning rond de wissel tussen het huis van vader en dat van moeder. "
-             "Advies over een vast avondritme gegeven en met ouders besproken dat een aanmelding bij Samen Doen "
-             "kan helpen; ouders stemmen in."),
-            (97, "lotte", "leerplicht", "leerplicht", "Verzuimmelding en preventief gesprek",
-             "De school meldde 18 uur ongeoorloofd verzuim in vier weken: Noah werd op maandag thuisgehouden zonder "
-             "ziekmelding. Preventief gesprek gevoerd met beide ouders. Omdat er hulp in gang wordt gezet geen "
-             "waarschuwing; afgesproken dat afwezigheid voortaan dezelfde ochtend wordt gemeld en dat we na zes "
-             "weken samen terugkijken."),
-            (80, "jeroen", "jeugdconsulent", "youthcare", "Onderzoek afgerond, plan van aanpak vastgesteld",
-             "Na twee gesprekken met beide ouders en een gesprek met Noah zelf is het onderzoeksverslag afgerond. "
-             "Doel: Noah gaat elke dag naar school en voelt zich veilig bij de wissel tussen beide huizen. "
-             "Afspraken: ouders volgen gesprekken over ouderschap na scheiding bij Jeugdhulp Vechtdal, Noah doet mee "
-             "aan een groepstraining voor kinderen van gescheiden ouders en school biedt een dagelijks check-in."),
-            (21, "sanne", "leerkracht", "school", "Tussenstand in de klas",
-             "Noah is de afgelopen zes weken op één dag na elke dag op school geweest. Het korte ochtendgesprek "
-             "helpt: hij vertelt zelf als hij buikpijn heeft en gaat daarna aan het werk. Rekenen gaat weer vooruit; "
-             "begrijpend lezen blijft een aandachtspunt."),
+            (
+                118,
+                "sanne",
+                "leerkracht",
+                "school",
+                "Signaal: Noah trekt zich terug en mist maandagen",
+                "Noah is sinds de start van het schooljaar stiller, werkt minder zelfstandig en mist regelmatig de "
+                "maandagochtend. In een kindgesprek vertelde hij dat hij vaak buikpijn heeft en dat het 'druk in zijn "
+                "hoofd' is. Moeder gebeld; zij herkent het beeld en komt graag langs.",
+            ),
+            (
+                112,
+                "ilse",
+                "intern_begeleider",
+                "school",
+                "Gesprek met moeder, leerkracht en IB",
+                "Samen met moeder de onderwijsbehoeften van Noah besproken: hij heeft voorspelbaarheid nodig en een vast "
+                "moment om bij de leerkracht in te checken. We zien vooral een leefvraag. Met toestemming van moeder is "
+                "de jeugdverpleegkundige gevraagd mee te kijken; vader ontvangt het verslag ook.",
+            ),
+            (
+                104,
+                "jolien",
+                "jeugdverpleegkundige",
+                "health",
+                "Consult met Noah en moeder",
+                "Noah slaapt slecht en heeft vooral op zondagavond en maandagochtend buikpijn; groei en gewicht zijn "
+                "goed. De klachten passen bij spanning rond de wissel tussen het huis van vader en dat van moeder. "
+                "Advies over een vast avondritme gegeven en met ouders besproken dat een aanmelding bij Samen Doen "
+                "kan helpen; ouders stemmen in.",
+            ),
+            (
+                97,
+                "lotte",
+                "leerplicht",
+                "leerplicht",
+                "Verzuimmelding en preventief gesprek",
+                "De school meldde 18 uur ongeoorloofd verzuim in vier weken: Noah werd op maandag thuisgehouden zonder "
+                "ziekmelding. Preventief gesprek gevoerd met beide ouders. Omdat er hulp in gang wordt gezet geen "
+                "waarschuwing; afgesproken dat afwezigheid voortaan dezelfde ochtend wordt gemeld en dat we na zes "
+                "weken samen terugkijken.",
+            ),
+            (
+                80,
+                "jeroen",
+                "jeugdconsulent",
+                "youthcare",
+                "Onderzoek afgerond, plan van aanpak vastgesteld",
+                "Na twee gesprekken met beide ouders en een gesprek met Noah zelf is het onderzoeksverslag afgerond. "
+                "Doel: Noah gaat elke dag naar school en voelt zich veilig bij de wissel tussen beide huizen. "
+                "Afspraken: ouders volgen gesprekken over ouderschap na scheiding bij Jeugdhulp Vechtdal, Noah doet mee "
+                "aan een groepstraining voor kinderen van gescheiden ouders en school biedt een dagelijks check-in.",
+            ),
+            (
+                21,
+                "sanne",
+                "leerkracht",
+                "school",
+                "Tussenstand in de klas",
+                "Noah is de afgelopen zes weken op één dag na elke dag op school geweest. Het korte ochtendgesprek "
+                "helpt: hij vertelt zelf als hij buikpijn heeft en gaat daarna aan het werk. Rekenen gaat weer vooruit; "
+                "begrijpend lezen blijft een aandachtspunt.",
+            ),
         ],
     },
     # 2. Lisa (14), who reads her own dossier.
@@ -508,29 +555,65 @@ CASES: list[dict] = [
             ("esther", "intern_begeleider", 15, "zorgcoördinator Vechtdal Lyceum"),
         ],
         "journal": [
-            (158, "jolien", "jeugdverpleegkundige", "health", "Lisa op het inloopspreekuur",
-             "Lisa kwam zelf naar het inloopspreekuur op school. Ze slaapt slecht, voelt zich vaak somber en heeft "
-             "veel ruzie met haar moeder; er zijn geen acute zorgen over haar veiligheid. Met Lisa afgesproken dat "
-             "zij haar moeder vertelt over het gesprek; zij geeft toestemming om Saam Welzijn te benaderen."),
-            (150, "gerrit", "lichte_jeugdhulp", "youthcare", "Kennismaking thuis met Lisa en moeder",
-             "Huisbezoek bij Lisa en haar moeder. Beiden willen minder ruzie; Lisa wil meer vrijheid, moeder wil "
-             "weten waar Lisa is. Samen drie doelen opgesteld: vaste afspraken over uitgaan, elke week één moment "
-             "samen iets leuks doen en Lisa weet bij wie ze terechtkan als het niet goed gaat."),
-            (140, "esther", "intern_begeleider", "school", "Afspraken met school",
-             "Met toestemming van Lisa en haar moeder afgesproken dat Lisa bij spanning de les mag verlaten en naar "
-             "de ondersteuningsruimte gaat. De mentor houdt elke week een kort gesprek met haar. Haar cijfers zijn "
-             "voldoende; wel blijft huiswerk vaak liggen."),
-            (90, "gerrit", "lichte_jeugdhulp", "youthcare", "Tussenevaluatie",
-             "Lisa en moeder geven aan dat de ruzies minder vaak en minder heftig zijn. De afspraken over uitgaan "
-             "werken meestal; het samen-moment schiet er soms bij in. Moeder volgt nu ook drie opvoedgesprekken. "
-             "Afgesproken door te gaan tot de eindevaluatie."),
-            (60, "jolien", "jeugdverpleegkundige", "health", "Vervolggesprek met Lisa",
-             "Lisa slaapt beter sinds ze haar telefoon 's avonds beneden laat en voelt zich minder vaak somber. Zij "
-             "weet waar ze terechtkan als het weer slechter gaat. Op dit moment geen aanleiding voor een verwijzing "
-             "naar de huisarts."),
-            (10, "gerrit", "lichte_jeugdhulp", "youthcare", "Voorbereiding eindevaluatie",
-             "Met Lisa apart besproken wat ze in de eindevaluatie wil inbrengen. Ze wil het contact met Saam "
-             "afronden maar wel bij het jongerenwerk blijven komen. Moeder is uitgenodigd voor het gesprek."),
+            (
+                158,
+                "jolien",
+                "jeugdverpleegkundige",
+                "health",
+                "Lisa op het inloopspreekuur",
+                "Lisa kwam zelf naar het inloopspreekuur op school. Ze slaapt slecht, voelt zich vaak somber en heeft "
+                "veel ruzie met haar moeder; er zijn geen acute zorgen over haar veiligheid. Met Lisa afgesproken dat "
+                "zij haar moeder vertelt over het gesprek; zij geeft toestemming om Saam Welzijn te benaderen.",
+            ),
+            (
+                150,
+                "gerrit",
+                "lichte_jeugdhulp",
+                "youthcare",
+                "Kennismaking thuis met Lisa en moeder",
+                "Huisbezoek bij Lisa en haar moeder. Beiden willen minder ruzie; Lisa wil meer vrijheid, moeder wil "
+                "weten waar Lisa is. Samen drie doelen opgesteld: vaste afspraken over uitgaan, elke week één moment "
+                "samen iets leuks doen en Lisa weet bij wie ze terechtkan als het niet goed gaat.",
+            ),
+            (
+                140,
+                "esther",
+                "intern_begeleider",
+                "school",
+                "Afspraken met school",
+                "Met toestemming van Lisa en haar moeder afgesproken dat Lisa bij spanning de les mag verlaten en naar "
+                "de ondersteuningsruimte gaat. De mentor houdt elke week een kort gesprek met haar. Haar cijfers zijn "
+                "voldoende; wel blijft huiswerk vaak liggen.",
+            ),
+            (
+                90,
+                "gerrit",
+                "lichte_jeugdhulp",
+                "youthcare",
+                "Tussenevaluatie",
+                "Lisa en moeder geven aan dat de ruzies minder vaak en minder heftig zijn. De afspraken over uitgaan "
+                "werken meestal; het samen-moment schiet er soms bij in. Moeder volgt nu ook drie opvoedgesprekken. "
+                "Afgesproken door te gaan tot de eindevaluatie.",
+            ),
+            (
+                60,
+                "jolien",
+                "jeugdverpleegkundige",
+                "health",
+                "Vervolggesprek met Lisa",
+                "Lisa slaapt beter sinds ze haar telefoon 's avonds beneden laat en voelt zich minder vaak somber. Zij "
+                "weet waar ze terechtkan als het weer slechter gaat. Op dit moment geen aanleiding voor een verwijzing "
+                "naar de huisarts.",
+            ),
+            (
+                10,
+                "gerrit",
+                "lichte_jeugdhulp",
+                "youthcare",
+                "Voorbereiding eindevaluatie",
+                "Met Lisa apart besproken wat ze in de eindevaluatie wil inbrengen. Ze wil het contact met Saam "
+                "afronden maar wel bij het jongerenwerk blijven komen. Moeder is uitgenodigd voor het gesprek.",
+            ),
         ],
     },
     # 3. Police and Halt: only the jeugdagent reads the police entries.
@@ -548,28 +631,64 @@ CASES: list[dict] = [
             ("esther", "intern_begeleider", 7, "zorgcoördinator Vechtdal Lyceum"),
         ],
         "journal": [
-            (89, "peter", "politie", "police", "Aanhouding na vernieling fietsenstalling",
-             "Stijn is met twee oudere jongens aangetroffen bij de vernielde fietsenstalling van de sporthal. Hij "
-             "heeft zijn aandeel direct toegegeven. Moeder is ingelicht; omdat Stijn niet eerder met de politie in "
-             "aanraking kwam, is een Halt-afdoening voorgesteld."),
-            (84, "gerrit", "lichte_jeugdhulp", "youthcare", "Gesprek met Stijn en moeder",
-             "Stijn vertelt dat hij zich na school verveelt en dan met oudere jongens optrekt. Moeder werkt tot laat "
-             "en maakt zich zorgen. Samen afgesproken dat Stijn twee middagen per week naar de inloop van het "
-             "jongerenwerk komt en dat hij een sport kiest om uit te proberen."),
-            (76, "esther", "intern_begeleider", "school", "Hoe gaat het op school",
-             "Op school gaat het redelijk: cijfers zijn voldoende, wel komt Stijn geregeld te laat en is hij in de "
-             "pauze vaak bij dezelfde groep. De mentor heeft met hem gesproken; hij wil het zelf anders doen. School "
-             "houdt het laat komen bij en bespreekt het met moeder."),
-            (60, "peter", "politie", "police", "Halt-afdoening gestart",
-             "Stijn en moeder hebben ingestemd met de Halt-afdoening bij Halt Oost-Nederland: een excuusbrief aan de "
-             "beheerder van de sporthal, een leeropdracht en een bijdrage aan de schade. Stijn was in het gesprek "
-             "open en meewerkend."),
-            (30, "gerrit", "lichte_jeugdhulp", "youthcare", "Voortgang jongerenwerk",
-             "Stijn komt sinds vier weken op dinsdag en vrijdag naar de inloop en traint mee bij de voetbalclub. Hij "
-             "zegt dat hij de oudere jongens minder ziet. Moeder merkt dat hij thuis rustiger is."),
-            (8, "peter", "politie", "police", "Halt-afdoening afgerond",
-             "Halt meldt dat Stijn de afdoening goed heeft afgerond. Er zijn sinds de aanhouding geen nieuwe "
-             "politiecontacten geweest; de zaak gaat niet naar het Openbaar Ministerie."),
+            (
+                89,
+                "peter",
+                "politie",
+                "police",
+                "Aanhouding na vernieling fietsenstalling",
+                "Stijn is met twee oudere jongens aangetroffen bij de vernielde fietsenstalling van de sporthal. Hij "
+                "heeft zijn aandeel direct toegegeven. Moeder is ingelicht; omdat Stijn niet eerder met de politie in "
+                "aanraking kwam, is een Halt-afdoening voorgesteld.",
+            ),
+            (
+                84,
+                "gerrit",
+                "lichte_jeugdhulp",
+                "youthcare",
+                "Gesprek met Stijn en moeder",
+                "Stijn vertelt dat hij zich na school verveelt en dan met oudere jongens optrekt. Moeder werkt tot laat "
+                "en maakt zich zorgen. Samen afgesproken dat Stijn twee middagen per week naar de inloop van het "
+                "jongerenwerk komt en dat hij een sport kiest om uit te proberen.",
+            ),
+            (
+                76,
+                "esther",
+                "intern_begeleider",
+                "school",
+                "Hoe gaat het op school",
+                "Op school gaat het redelijk: cijfers zijn voldoende, wel komt Stijn geregeld te laat en is hij in de "
+                "pauze vaak bij dezelfde groep. De mentor heeft met hem gesproken; hij wil het zelf anders doen. School "
+                "houdt het laat komen bij en bespreekt het met moeder.",
+            ),
+            (
+                60,
+                "peter",
+                "politie",
+                "police",
+                "Halt-afdoening gestart",
+                "Stijn en moeder hebben ingestemd met de Halt-afdoening bij Halt Oost-Nederland: een excuusbrief aan de "
+                "beheerder van de sporthal, een leeropdracht en een bijdrage aan de schade. Stijn was in het gesprek "
+                "open en meewerkend.",
+            ),
+            (
+                30,
+                "gerrit",
+                "lichte_jeugdhulp",
+                "youthcare",
+                "Voortgang jongerenwerk",
+                "Stijn komt sinds vier weken op dinsdag en vrijdag naar de inloop en traint mee bij de voetbalclub. Hij "
+                "zegt dat hij de oudere jongens minder ziet. Moeder merkt dat hij thuis rustiger is.",
+            ),
+            (
+                8,
+                "peter",
+                "politie",
+                "police",
+                "Halt-afdoening afgerond",
+                "Halt meldt dat Stijn de afdoening goed heeft afgerond. Er zijn sinds de aanhouding geen nieuwe "
+                "politiecontacten geweest; de zaak gaat niet naar het Openbaar Ministerie.",
+            ),
         ],
     },
     # 4. Leerplicht holds the case: absence at the Vechtdal Lyceum, with the jeugdarts (M@ZL).
@@ -587,26 +706,56 @@ CASES: list[dict] = [
             ("daan", "jeugdarts", 20, "advies ziekteverzuim (M@ZL)"),
         ],
         "journal": [
-            (44, "esther", "intern_begeleider", "school", "Verzuimmelding aan leerplicht",
-             "Thijs heeft in vier weken 19 uur ongeoorloofd verzuimd, vooral het eerste uur. De school heeft dit bij "
-             "het verzuimloket gemeld en moeder vooraf gebeld. De mentor sprak Thijs twee keer; hij zegt dat hij "
-             "'s nachts slecht slaapt."),
-            (38, "lotte", "leerplicht", "leerplicht", "Verzuimgesprek met Thijs en moeder",
-             "Thijs vertelt dat hij tot laat gamet en 's ochtends niet uit bed komt; moeder herkent dat en vindt "
-             "grenzen stellen lastig. Afgesproken dat Thijs de komende vier weken om 8.15 uur op school is en dat "
-             "de school elk verzuim dezelfde dag doorgeeft. Vader heeft geen gezag; moeder informeert hem zelf."),
-            (30, "esther", "intern_begeleider", "school", "Tussenstand verzuim",
-             "Thijs was drie weken op tijd, daarna weer vier keer te laat en twee dagen ziek gemeld. In het zorgteam "
-             "besproken dat laat komen en ziekmelden samenhangen met zijn slaap. Moeder en Thijs gaan akkoord met "
-             "een consult bij de jeugdarts."),
-            (22, "daan", "jeugdarts", "health", "Consult jeugdarts (M@ZL)",
-             "Thijs en moeder op het spreekuur. Thijs slaapt moeilijk in en is overdag moe; er zijn geen aanwijzingen "
-             "voor een lichamelijke oorzaak. Advies over slaapritme en schermgebruik gegeven, vervolgconsult over "
-             "zes weken. Aan school en leerplicht alleen teruggekoppeld dat Thijs volledig naar school kan."),
-            (9, "lotte", "leerplicht", "leerplicht", "Afspraken aangescherpt",
-             "Het verzuim is minder maar niet gestopt: 6 uur in de laatste twee weken. Thijs wil zelf zijn telefoon "
-             "'s nachts beneden laten en een wekker buiten zijn kamer zetten. Besproken dat bij nieuw ongeoorloofd "
-             "verzuim een officiële waarschuwing volgt en dat Halt daarna een mogelijke stap is."),
+            (
+                44,
+                "esther",
+                "intern_begeleider",
+                "school",
+                "Verzuimmelding aan leerplicht",
+                "Thijs heeft in vier weken 19 uur ongeoorloofd verzuimd, vooral het eerste uur. De school heeft dit bij "
+                "het verzuimloket gemeld en moeder vooraf gebeld. De mentor sprak Thijs twee keer; hij zegt dat hij "
+                "'s nachts slecht slaapt.",
+            ),
+            (
+                38,
+                "lotte",
+                "leerplicht",
+                "leerplicht",
+                "Verzuimgesprek met Thijs en moeder",
+                "Thijs vertelt dat hij tot laat gamet en 's ochtends niet uit bed komt; moeder herkent dat en vindt "
+                "grenzen stellen lastig. Afgesproken dat Thijs de komende vier weken om 8.15 uur op school is en dat "
+                "de school elk verzuim dezelfde dag doorgeeft. Vader heeft geen gezag; moeder informeert hem zelf.",
+            ),
+            (
+                30,
+                "esther",
+                "intern_begeleider",
+                "school",
+                "Tussenstand verzuim",
+                "Thijs was drie weken op tijd, daarna weer vier keer te laat en twee dagen ziek gemeld. In het zorgteam "
+                "besproken dat laat komen en ziekmelden samenhangen met zijn slaap. Moeder en Thijs gaan akkoord met "
+                "een consult bij de jeugdarts.",
+            ),
+            (
+                22,
+                "daan",
+                "jeugdarts",
+                "health",
+                "Consult jeugdarts (M@ZL)",
+                "Thijs en moeder op het spreekuur. Thijs slaapt moeilijk in en is overdag moe; er zijn geen aanwijzingen "
+                "voor een lichamelijke oorzaak. Advies over slaapritme en schermgebruik gegeven, vervolgconsult over "
+                "zes weken. Aan school en leerplicht alleen teruggekoppeld dat Thijs volledig naar school kan.",
+            ),
+            (
+                9,
+                "lotte",
+                "leerplicht",
+                "leerplicht",
+                "Afspraken aangescherpt",
+                "Het verzuim is minder maar niet gestopt: 6 uur in de laatste twee weken. Thijs wil zelf zijn telefoon "
+                "'s nachts beneden laten en een wekker buiten zijn kamer zetten. Besproken dat bij nieuw ongeoorloofd "
+                "verzuim een officiële waarschuwing volgt en dat Halt daarna een mogelijke stap is.",
+            ),
         ],
     },
     # 5. Vechtdal Lyceum: mentor and zorgcoördinator, with the SWV; Bas lives in Ommen.
@@ -625,28 +774,64 @@ CASES: list[dict] = [
             ("bram", "ambulant_begeleider", 80, "ambulante begeleiding"),
         ],
         "journal": [
-            (149, "wouter", "leerkracht", "school", "Signaal mentor: cijfers zakken",
-             "Bas haalde in de eerste periode vijf onvoldoendes en levert veel werk niet in. In de klas is hij "
-             "vriendelijk maar snel afgeleid. Hij zegt zelf dat hij niet weet waar hij moet beginnen. Ouders vertellen "
-             "dat hij thuis vaak boos is na schooldagen."),
-            (140, "esther", "intern_begeleider", "school", "Gesprek met Bas en ouders",
-             "Samen met Bas en zijn ouders in kaart gebracht wat goed gaat (sport, praktische vakken) en wat lastig is "
-             "(plannen, grote opdrachten). Bas wil graag een vaste plek om huiswerk te maken. Ouders geven "
-             "toestemming om de orthopedagoog van het samenwerkingsverband te laten meekijken."),
-            (120, "olga", "orthopedagoog", "school", "Observatie en adviesgesprek",
-             "Bas twee lessen geobserveerd en met hem gesproken. Hij heeft moeite met het opdelen van taken en raakt "
-             "overprikkeld in drukke lessen. Advies: een weekplanner die hij met de mentor invult, korte instructies "
-             "en een rustige werkplek bij zelfstandig werken."),
-            (100, "esther", "intern_begeleider", "school", "Handelingsplan vastgesteld",
-             "Handelingsplan opgesteld met Bas, ouders en mentor. Doelen: Bas levert binnen acht weken 90 procent "
-             "van zijn opdrachten op tijd in en gebruikt de weekplanner zelfstandig. Ouders geven toestemming voor "
-             "ambulante begeleiding vanuit het samenwerkingsverband."),
-            (60, "bram", "ambulant_begeleider", "school", "Start ambulante begeleiding",
-             "Kennismaking met Bas en de mentor. We werken zes weken lang eens per week aan plannen en het maken van "
-             "een start bij grote opdrachten. Bas is gemotiveerd en kiest zelf aardrijkskunde als oefenvak."),
-            (14, "wouter", "leerkracht", "school", "Tussenstand",
-             "Bas levert nu het meeste werk op tijd in en heeft nog twee onvoldoendes. Hij gebruikt de planner "
-             "zonder herinnering. Ouders merken dat hij thuis rustiger is."),
+            (
+                149,
+                "wouter",
+                "leerkracht",
+                "school",
+                "Signaal mentor: cijfers zakken",
+                "Bas haalde in de eerste periode vijf onvoldoendes en levert veel werk niet in. In de klas is hij "
+                "vriendelijk maar snel afgeleid. Hij zegt zelf dat hij niet weet waar hij moet beginnen. Ouders vertellen "
+                "dat hij thuis vaak boos is na schooldagen.",
+            ),
+            (
+                140,
+                "esther",
+                "intern_begeleider",
+                "school",
+                "Gesprek met Bas en ouders",
+                "Samen met Bas en zijn ouders in kaart gebracht wat goed gaat (sport, praktische vakken) en wat lastig is "
+                "(plannen, grote opdrachten). Bas wil graag een vaste plek om huiswerk te maken. Ouders geven "
+                "toestemming om de orthopedagoog van het samenwerkingsverband te laten meekijken.",
+            ),
+            (
+                120,
+                "olga",
+                "orthopedagoog",
+                "school",
+                "Observatie en adviesgesprek",
+                "Bas twee lessen geobserveerd en met hem gesproken. Hij heeft moeite met het opdelen van taken en raakt "
+                "overprikkeld in drukke lessen. Advies: een weekplanner die hij met de mentor invult, korte instructies "
+                "en een rustige werkplek bij zelfstandig werken.",
+            ),
+            (
+                100,
+                "esther",
+                "intern_begeleider",
+                "school",
+                "Handelingsplan vastgesteld",
+                "Handelingsplan opgesteld met Bas, ouders en mentor. Doelen: Bas levert binnen acht weken 90 procent "
+                "van zijn opdrachten op tijd in en gebruikt de weekplanner zelfstandig. Ouders geven toestemming voor "
+                "ambulante begeleiding vanuit het samenwerkingsverband.",
+            ),
+            (
+                60,
+                "bram",
+                "ambulant_begeleider",
+                "school",
+                "Start ambulante begeleiding",
+                "Kennismaking met Bas en de mentor. We werken zes weken lang eens per week aan plannen en het maken van "
+                "een start bij grote opdrachten. Bas is gemotiveerd en kiest zelf aardrijkskunde als oefenvak.",
+            ),
+            (
+                14,
+                "wouter",
+                "leerkracht",
+                "school",
+                "Tussenstand",
+                "Bas levert nu het meeste werk op tijd in en heeft nog twee onvoldoendes. Hij gebruikt de planner "
+                "zonder herinnering. Ouders merken dat hij thuis rustiger is.",
+            ),
         ],
     },
     # 6. Leefvraag: jeugdverpleegkundige and jeugdarts.
@@ -665,28 +850,64 @@ CASES: list[dict] = [
             ("daan", "jeugdarts", 14, "consult ziekteverzuim (M@ZL)"),
         ],
         "journal": [
-            (108, "ilse", "intern_begeleider", "school", "Leefvraag uit de groepsbespreking",
-             "In de groepsbespreking viel op dat Hanna in zes weken vier keer ziek is gemeld, steeds met buikpijn. "
-             "Ouders gebeld; zij herkennen het en zien thuis ook dat Hanna zich zorgen maakt. Ouders willen graag "
-             "dat de jeugdverpleegkundige meekijkt."),
-            (101, "jolien", "jeugdverpleegkundige", "health", "Gesprek met ouders en Hanna",
-             "Hanna vertelt dat ze bang is om fouten te maken en dat haar buik dan pijn doet. Ouders zijn bezorgd en "
-             "houden haar dan thuis. Gezien de vier ziekmeldingen in korte tijd is met ouders afgesproken de "
-             "jeugdarts te consulteren."),
-            (95, "daan", "jeugdarts", "health", "Consult jeugdarts",
-             "Lichamelijk onderzoek zonder bijzonderheden; de buikpijn past bij spanning. Met ouders besproken dat "
-             "naar school blijven gaan helpt, ook met wat buikpijn. Met toestemming van ouders de huisarts "
-             "geïnformeerd."),
-            (70, "sanne", "leerkracht", "school", "Aanpassingen in de klas",
-             "Hanna mag bij spanning even naar de leeshoek en krijgt bij toetsen vooraf uitleg over wat er komt. In "
-             "kindgesprekken oefenen we met 'fouten maken mag'. Ze doet weer mee in de gymles."),
-            (40, "jolien", "jeugdverpleegkundige", "youthcare", "Opvoedondersteuning afgerond",
-             "Drie gesprekken met ouders gevoerd over omgaan met Hanna's zorgen: geruststellen zonder haar thuis te "
-             "houden. Ouders passen dit toe en merken dat Hanna 's ochtends makkelijker vertrekt."),
-            (12, "ilse", "intern_begeleider", "school", "Verzuim en welbevinden",
-             "In de afgelopen acht weken is Hanna één keer ziek gemeld. Zij geeft in het kindgesprek zelf aan dat ze "
-             "het fijner vindt op school. Voorstel voor het eindgesprek: de aanpassingen in de klas houden, de "
-             "casus afsluiten."),
+            (
+                108,
+                "ilse",
+                "intern_begeleider",
+                "school",
+                "Leefvraag uit de groepsbespreking",
+                "In de groepsbespreking viel op dat Hanna in zes weken vier keer ziek is gemeld, steeds met buikpijn. "
+                "Ouders gebeld; zij herkennen het en zien thuis ook dat Hanna zich zorgen maakt. Ouders willen graag "
+                "dat de jeugdverpleegkundige meekijkt.",
+            ),
+            (
+                101,
+                "jolien",
+                "jeugdverpleegkundige",
+                "health",
+                "Gesprek met ouders en Hanna",
+                "Hanna vertelt dat ze bang is om fouten te maken en dat haar buik dan pijn doet. Ouders zijn bezorgd en "
+                "houden haar dan thuis. Gezien de vier ziekmeldingen in korte tijd is met ouders afgesproken de "
+                "jeugdarts te consulteren.",
+            ),
+            (
+                95,
+                "daan",
+                "jeugdarts",
+                "health",
+                "Consult jeugdarts",
+                "Lichamelijk onderzoek zonder bijzonderheden; de buikpijn past bij spanning. Met ouders besproken dat "
+                "naar school blijven gaan helpt, ook met wat buikpijn. Met toestemming van ouders de huisarts "
+                "geïnformeerd.",
+            ),
+            (
+                70,
+                "sanne",
+                "leerkracht",
+                "school",
+                "Aanpassingen in de klas",
+                "Hanna mag bij spanning even naar de leeshoek en krijgt bij toetsen vooraf uitleg over wat er komt. In "
+                "kindgesprekken oefenen we met 'fouten maken mag'. Ze doet weer mee in de gymles.",
+            ),
+            (
+                40,
+                "jolien",
+                "jeugdverpleegkundige",
+                "youthcare",
+                "Opvoedondersteuning afgerond",
+                "Drie gesprekken met ouders gevoerd over omgaan met Hanna's zorgen: geruststellen zonder haar thuis te "
+                "houden. Ouders passen dit toe en merken dat Hanna 's ochtends makkelijker vertrekt.",
+            ),
+            (
+                12,
+                "ilse",
+                "intern_begeleider",
+                "school",
+                "Verzuim en welbevinden",
+                "In de afgelopen acht weken is Hanna één keer ziek gemeld. Zij geeft in het kindgesprek zelf aan dat ze "
+                "het fijner vindt op school. Voorstel voor het eindgesprek: de aanpassingen in de klas houden, de "
+                "casus afsluiten.",
+            ),
         ],
     },
     # 7. Passend onderwijs: IB as regisseur, with the SWV.
@@ -704,20 +925,44 @@ CASES: list[dict] = [
             ("carla", "coordinator_swv", 30, "advies passend vervolgonderwijs"),
         ],
         "journal": [
-            (58, "ilse", "intern_begeleider", "school", "Gesprek met ouders en Sem",
-             "Sem leest op het niveau van halverwege groep 6 ondanks een jaar extra leesbegeleiding. Hij vertelt dat "
-             "hij zich schaamt als hij hardop moet lezen. Ouders herkennen dat en vragen om onderzoek; zij geven "
-             "toestemming om de orthopedagoog van het samenwerkingsverband in te schakelen."),
-            (45, "olga", "orthopedagoog", "school", "Start onderzoek lezen en spelling",
-             "De gegevens uit het leerlingvolgsysteem en het handelingsplan van vorig jaar doorgenomen; de stappen in "
-             "de basisondersteuning zijn goed vastgelegd. Sem twee ochtenden getest. Hij werkte geconcentreerd en "
-             "gaf zelf aan wat hem helpt: grotere letters en meer tijd."),
-            (25, "carla", "coordinator_swv", "school", "Advies over passend vervolgonderwijs",
-             "Met IB en ouders de mogelijkheden in het voortgezet onderwijs besproken: ondersteuning bij dyslexie is "
-             "op alle vo-scholen in de regio basisondersteuning. Een aanvraag bij de CAT is op dit moment niet nodig."),
-            (6, "olga", "orthopedagoog", "school", "Onderzoek afgerond, verslag in concept",
-             "Het onderzoek is afgerond; het conceptverslag gaat eerst naar ouders. Bij de bespreking lichten we de "
-             "uitkomst en de adviezen voor groep 8 en de overstap toe, met Sem erbij."),
+            (
+                58,
+                "ilse",
+                "intern_begeleider",
+                "school",
+                "Gesprek met ouders en Sem",
+                "Sem leest op het niveau van halverwege groep 6 ondanks een jaar extra leesbegeleiding. Hij vertelt dat "
+                "hij zich schaamt als hij hardop moet lezen. Ouders herkennen dat en vragen om onderzoek; zij geven "
+                "toestemming om de orthopedagoog van het samenwerkingsverband in te schakelen.",
+            ),
+            (
+                45,
+                "olga",
+                "orthopedagoog",
+                "school",
+                "Start onderzoek lezen en spelling",
+                "De gegevens uit het leerlingvolgsysteem en het handelingsplan van vorig jaar doorgenomen; de stappen in "
+                "de basisondersteuning zijn goed vastgelegd. Sem twee ochtenden getest. Hij werkte geconcentreerd en "
+                "gaf zelf aan wat hem helpt: grotere letters en meer tijd.",
+            ),
+            (
+                25,
+                "carla",
+                "coordinator_swv",
+                "school",
+                "Advies over passend vervolgonderwijs",
+                "Met IB en ouders de mogelijkheden in het voortgezet onderwijs besproken: ondersteuning bij dyslexie is "
+                "op alle vo-scholen in de regio basisondersteuning. Een aanvraag bij de CAT is op dit moment niet nodig.",
+            ),
+            (
+                6,
+                "olga",
+                "orthopedagoog",
+                "school",
+                "Onderzoek afgerond, verslag in concept",
+                "Het onderzoek is afgerond; het conceptverslag gaat eerst naar ouders. Bij de bespreking lichten we de "
+                "uitkomst en de adviezen voor groep 8 en de overstap toe, met Sem erbij.",
+            ),
         ],
     },
     # 8. Foster care: the parents keep gezag, the pleegmoeder is verzorger. Evaluation is overdue.
@@ -735,24 +980,54 @@ CASES: list[dict] = [
             ("olga", "orthopedagoog", 25, "advies gedrag in de klas"),
         ],
         "journal": [
-            (74, "jeroen", "jeugdconsulent", "youthcare", "Vraag van pleegmoeder en ouders",
-             "Pleegmoeder meldt dat Jayden na elk bezoekweekend bij zijn ouders een paar dagen boos en verdrietig is. "
-             "Ouders herkennen dat en willen dat de bezoeken doorgaan. Met ouders, pleegmoeder en de pleegzorgwerker "
-             "van Jeugdhulp Vechtdal afgesproken samen te kijken hoe de overgang rustiger kan."),
-            (70, "tom", "leerkracht", "school", "Observaties in de klas",
-             "Op maandag en dinsdag na een bezoekweekend is Jayden onrustig, loopt vaak weg van zijn plek en heeft "
-             "ruzie in de pauze. Later in de week gaat het beter. In een kindgesprek zei hij dat hij zijn moeder mist."),
-            (50, "olga", "orthopedagoog", "youthcare", "Advies aan leerkracht en pleegmoeder",
-             "Met leerkracht en pleegmoeder besproken wat Jayden helpt: een vaste begroeting op maandag, een plek waar "
-             "hij even tot rust kan komen en een foto van zijn ouders in zijn laatje. Jayden vond het fijn dat hij "
-             "zelf mocht kiezen waar die rustplek komt."),
-            (28, "jeroen", "jeugdconsulent", "youthcare", "Plan van aanpak vastgesteld",
-             "Met ouders en pleegmoeder afgesproken dat de overdracht op zondag voortaan op een vaste tijd bij de "
-             "pleegzorgwerker plaatsvindt. Ouders en pleegmoeder houden een schriftje bij dat met Jayden meegaat. "
-             "Evaluatie over vier weken met school erbij."),
-            (20, "tom", "leerkracht", "school", "Eerste weken met de nieuwe afspraken",
-             "Jayden gebruikt de rustplek op maandag meestal één keer en gaat daarna weer aan het werk. Het aantal "
-             "conflicten in de pauze is gehalveerd."),
+            (
+                74,
+                "jeroen",
+                "jeugdconsulent",
+                "youthcare",
+                "Vraag van pleegmoeder en ouders",
+                "Pleegmoeder meldt dat Jayden na elk bezoekweekend bij zijn ouders een paar dagen boos en verdrietig is. "
+                "Ouders herkennen dat en willen dat de bezoeken doorgaan. Met ouders, pleegmoeder en de pleegzorgwerker "
+                "van Jeugdhulp Vechtdal afgesproken samen te kijken hoe de overgang rustiger kan.",
+            ),
+            (
+                70,
+                "tom",
+                "leerkracht",
+                "school",
+                "Observaties in de klas",
+                "Op maandag en dinsdag na een bezoekweekend is Jayden onrustig, loopt vaak weg van zijn plek en heeft "
+                "ruzie in de pauze. Later in de week gaat het beter. In een kindgesprek zei hij dat hij zijn moeder mist.",
+            ),
+            (
+                50,
+                "olga",
+                "orthopedagoog",
+                "youthcare",
+                "Advies aan leerkracht en pleegmoeder",
+                "Met leerkracht en pleegmoeder besproken wat Jayden helpt: een vaste begroeting op maandag, een plek waar "
+                "hij even tot rust kan komen en een foto van zijn ouders in zijn laatje. Jayden vond het fijn dat hij "
+                "zelf mocht kiezen waar die rustplek komt.",
+            ),
+            (
+                28,
+                "jeroen",
+                "jeugdconsulent",
+                "youthcare",
+                "Plan van aanpak vastgesteld",
+                "Met ouders en pleegmoeder afgesproken dat de overdracht op zondag voortaan op een vaste tijd bij de "
+                "pleegzorgwerker plaatsvindt. Ouders en pleegmoeder houden een schriftje bij dat met Jayden meegaat. "
+                "Evaluatie over vier weken met school erbij.",
+            ),
+            (
+                20,
+                "tom",
+                "leerkracht",
+                "school",
+                "Eerste weken met de nieuwe afspraken",
+                "Jayden gebruikt de rustplek op maandag meestal één keer en gaat daarna weer aan het werk. Het aantal "
+                "conflicten in de pauze is gehalveerd.",
+            ),
         ],
     },
     # 9. Aangemeld at Samen Doen.
@@ -768,13 +1043,25 @@ CASES: list[dict] = [
             ("anouk", "samen_doen", 0, "casusregisseur"),
         ],
         "journal": [
-            (12, "anouk", "samen_doen", "youthcare", "Aanmelding door moeder",
-             "Moeder belde Samen Doen. Elif heeft thuis sinds enkele maanden heftige driftbuien, vooral rond bedtijd; "
-             "op school gaat het volgens ouders goed. Er zijn geen zorgen over de veiligheid. Triagegesprek met "
-             "beide ouders ingepland."),
-            (5, "anouk", "samen_doen", "identity", "Gegevens en toestemming",
-             "Beide ouders hebben het gezag; contactgegevens bijgewerkt. Ouders geven toestemming om voor het "
-             "triagegesprek de intern begeleider van OBS De Vecht te raadplegen."),
+            (
+                12,
+                "anouk",
+                "samen_doen",
+                "youthcare",
+                "Aanmelding door moeder",
+                "Moeder belde Samen Doen. Elif heeft thuis sinds enkele maanden heftige driftbuien, vooral rond bedtijd; "
+                "op school gaat het volgens ouders goed. Er zijn geen zorgen over de veiligheid. Triagegesprek met "
+                "beide ouders ingepland.",
+            ),
+            (
+                5,
+                "anouk",
+                "samen_doen",
+                "identity",
+                "Gegevens en toestemming",
+                "Beide ouders hebben het gezag; contactgegevens bijgewerkt. Ouders geven toestemming om voor het "
+                "triagegesprek de intern begeleider van OBS De Vecht te raadplegen.",
+            ),
         ],
     },
     # 10. Aangemeld by the school.
@@ -791,13 +1078,25 @@ CASES: list[dict] = [
             ("jolien", "jeugdverpleegkundige", 8, "schoolcontactpersoon GGD"),
         ],
         "journal": [
-            (18, "karin", "intern_begeleider", "school", "Bespreking in het ondersteuningsteam",
-             "De leerkracht van groep 7 signaleert dat Gijs moeilijk stil kan zitten en in de pauze vaak ruzie krijgt. "
-             "Met Gijs en zijn ouders gesproken; ouders zien thuis ook veel drukte. Ouders geven toestemming om de "
-             "jeugdverpleegkundige te betrekken."),
-            (8, "jolien", "jeugdverpleegkundige", "youthcare", "Eerste contact met moeder",
-             "Telefonisch kennisgemaakt met moeder. Zij vraagt vooral tips voor de ochtenden en het slapen gaan. "
-             "Afgesproken eerst samen met school in gesprek te gaan en daarna te kijken of meer nodig is."),
+            (
+                18,
+                "karin",
+                "intern_begeleider",
+                "school",
+                "Bespreking in het ondersteuningsteam",
+                "De leerkracht van groep 7 signaleert dat Gijs moeilijk stil kan zitten en in de pauze vaak ruzie krijgt. "
+                "Met Gijs en zijn ouders gesproken; ouders zien thuis ook veel drukte. Ouders geven toestemming om de "
+                "jeugdverpleegkundige te betrekken.",
+            ),
+            (
+                8,
+                "jolien",
+                "jeugdverpleegkundige",
+                "youthcare",
+                "Eerste contact met moeder",
+                "Telefonisch kennisgemaakt met moeder. Zij vraagt vooral tips voor de ochtenden en het slapen gaan. "
+                "Afgesproken eerst samen met school in gesprek te gaan en daarna te kijken of meer nodig is.",
+            ),
         ],
     },
     # 11. In onderzoek at the jeugdconsulent; the onderzoeksverslag is overdue.
@@ -815,19 +1114,43 @@ CASES: list[dict] = [
             ("ilse", "intern_begeleider", 14, "intern begeleider OBS De Vecht"),
         ],
         "journal": [
-            (35, "anouk", "samen_doen", "youthcare", "Triage na aanmelding door vader",
-             "Vader meldde zich zelf. Hij voedt Finn en Tess alleen op, werkt in ploegendienst en komt niet meer toe "
-             "aan rust en regelmaat. Finn is vaak boos en gooit dan met spullen. Geen acute zorgen over de veiligheid; "
-             "gezien de samenloop van vragen geplaatst op de wachtlijst jeugdconsulenten."),
-            (20, "jeroen", "jeugdconsulent", "youthcare", "Huisbezoek bij vader en Finn",
-             "Kennisgemaakt met vader en Finn. Finn liet zijn kamer zien en vertelde dat hij boos wordt als het 'ineens "
-             "anders gaat'. Vader wil graag meer vaste momenten. Afgesproken ook met oma, die vaak oppast, te praten."),
-            (14, "ilse", "intern_begeleider", "school", "Informatie van school",
-             "Met toestemming van vader: Finn doet goed mee met rekenen en lezen. Hij raakt van slag bij "
-             "onverwachte veranderingen, zoals een invaller. In de klas helpt een dagplanning op zijn tafel."),
-            (6, "jeroen", "jeugdconsulent", "youthcare", "Netwerkgesprek",
-             "Gesprek met vader en oma. Oma kan twee middagen per week vast oppassen, zodat de week voorspelbaarder "
-             "wordt. Het onderzoeksverslag is bijna klaar; de bespreking met vader moest worden verzet."),
+            (
+                35,
+                "anouk",
+                "samen_doen",
+                "youthcare",
+                "Triage na aanmelding door vader",
+                "Vader meldde zich zelf. Hij voedt Finn en Tess alleen op, werkt in ploegendienst en komt niet meer toe "
+                "aan rust en regelmaat. Finn is vaak boos en gooit dan met spullen. Geen acute zorgen over de veiligheid; "
+                "gezien de samenloop van vragen geplaatst op de wachtlijst jeugdconsulenten.",
+            ),
+            (
+                20,
+                "jeroen",
+                "jeugdconsulent",
+                "youthcare",
+                "Huisbezoek bij vader en Finn",
+                "Kennisgemaakt met vader en Finn. Finn liet zijn kamer zien en vertelde dat hij boos wordt als het 'ineens "
+                "anders gaat'. Vader wil graag meer vaste momenten. Afgesproken ook met oma, die vaak oppast, te praten.",
+            ),
+            (
+                14,
+                "ilse",
+                "intern_begeleider",
+                "school",
+                "Informatie van school",
+                "Met toestemming van vader: Finn doet goed mee met rekenen en lezen. Hij raakt van slag bij "
+                "onverwachte veranderingen, zoals een invaller. In de klas helpt een dagplanning op zijn tafel.",
+            ),
+            (
+                6,
+                "jeroen",
+                "jeugdconsulent",
+                "youthcare",
+                "Netwerkgesprek",
+                "Gesprek met vader en oma. Oma kan twee middagen per week vast oppassen, zodat de week voorspelbaarder "
+                "wordt. Het onderzoeksverslag is bijna klaar; de bespreking met vader moest worden verzet.",
+            ),
         ],
     },
     # 12. Closed: RMC, a young adult without startkwalificatie back in training.
@@ -843,22 +1166,52 @@ CASES: list[dict] = [
             ("gerrit", "lichte_jeugdhulp", 30, "trajectbegeleiding"),
         ],
         "journal": [
-            (198, "lotte", "leerplicht", "leerplicht", "Melding voortijdig schoolverlaten",
-             "Het mbo meldde dat Max zich heeft uitgeschreven zonder startkwalificatie. Max telefonisch gesproken: de "
-             "opleiding paste niet bij hem en hij werkt nu parttime in een supermarkt. Afspraak gemaakt voor een "
-             "gesprek."),
-            (185, "lotte", "leerplicht", "leerplicht", "Gesprek over opleiding en werk",
-             "Max wil liever leren in de praktijk. Samen de mogelijkheden van een BBL-opleiding bekeken. Hij wil "
-             "hulp bij het zoeken naar een leerbedrijf en gaat akkoord met een trajectbegeleider van Saam."),
-            (165, "gerrit", "lichte_jeugdhulp", "youthcare", "Start trajectbegeleiding",
-             "Kennismaking met Max. Hij heeft weinig zelfvertrouwen na het stoppen en slaapt onregelmatig. We maken "
-             "elke twee weken een afspraak; Max maakt zelf een lijst van bedrijven die hij wil benaderen."),
-            (90, "gerrit", "lichte_jeugdhulp", "youthcare", "Voortgang",
-             "Max heeft drie sollicitatiegesprekken gehad en kan binnenkort beginnen bij een installatiebedrijf. Hij "
-             "gaat erop vooruit en wil de begeleiding afbouwen."),
-            (35, "lotte", "leerplicht", "leerplicht", "Afsluiting: gestart met BBL-opleiding",
-             "Max is begonnen met een BBL-opleiding bij een installatiebedrijf. Met Max geëvalueerd: hij heeft geen "
-             "verdere ondersteuning nodig. De casus wordt afgesloten; nieuw verzuim meldt de opleiding aan het RMC."),
+            (
+                198,
+                "lotte",
+                "leerplicht",
+                "leerplicht",
+                "Melding voortijdig schoolverlaten",
+                "Het mbo meldde dat Max zich heeft uitgeschreven zonder startkwalificatie. Max telefonisch gesproken: de "
+                "opleiding paste niet bij hem en hij werkt nu parttime in een supermarkt. Afspraak gemaakt voor een "
+                "gesprek.",
+            ),
+            (
+                185,
+                "lotte",
+                "leerplicht",
+                "leerplicht",
+                "Gesprek over opleiding en werk",
+                "Max wil liever leren in de praktijk. Samen de mogelijkheden van een BBL-opleiding bekeken. Hij wil "
+                "hulp bij het zoeken naar een leerbedrijf en gaat akkoord met een trajectbegeleider van Saam.",
+            ),
+            (
+                165,
+                "gerrit",
+                "lichte_jeugdhulp",
+                "youthcare",
+                "Start trajectbegeleiding",
+                "Kennismaking met Max. Hij heeft weinig zelfvertrouwen na het stoppen en slaapt onregelmatig. We maken "
+                "elke twee weken een afspraak; Max maakt zelf een lijst van bedrijven die hij wil benaderen.",
+            ),
+            (
+                90,
+                "gerrit",
+                "lichte_jeugdhulp",
+                "youthcare",
+                "Voortgang",
+                "Max heeft drie sollicitatiegesprekken gehad en kan binnenkort beginnen bij een installatiebedrijf. Hij "
+                "gaat erop vooruit en wil de begeleiding afbouwen.",
+            ),
+            (
+                35,
+                "lotte",
+                "leerplicht",
+                "leerplicht",
+                "Afsluiting: gestart met BBL-opleiding",
+                "Max is begonnen met een BBL-opleiding bij een installatiebedrijf. Met Max geëvalueerd: hij heeft geen "
+                "verdere ondersteuning nodig. De casus wordt afgesloten; nieuw verzuim meldt de opleiding aan het RMC.",
+            ),
         ],
     },
 ]

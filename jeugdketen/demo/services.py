@@ -42,7 +42,12 @@ def _bsn(rng: random.Random) -> str:
 
 
 def _birth(today: date, age: int, day_offset: int) -> date:
-    return date(today.year - age, 1, 1) + timedelta(days=(today.timetuple().tm_yday + day_offset) % 360)
+    """A date of birth on which the youth is exactly ``age`` today (birthday 1–364 days ago)."""
+    try:
+        anniversary = today.replace(year=today.year - age)
+    except ValueError:  # 29 February
+        anniversary = today.replace(year=today.year - age, day=28)
+    return anniversary - timedelta(days=day_offset % 364 + 1)
 
 
 @transaction.atomic
@@ -71,7 +76,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
             password=DEMO_PASSWORD,
             first_name=first,
             last_name=last,
-            email=f"{username}@{org}.demo.jeugdketen.nl",
+            email=f"{username}@{org.replace('_', '-')}.demo.jeugdketen.nl",
         )
         professional = Professional.objects.create(
             user=user,
@@ -85,7 +90,8 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
 
     schools_po = [orgs["obs_de_vecht"], orgs["cbs_wegwijzer"], orgs["kc_lemelerveld"]]
     school_vo = orgs["vechtdal_lyceum"]
-    school_year_start = date(today.year if today.month >= 8 else today.year - 1, 8, 25)
+    this_year_start = date(today.year, 8, 25)
+    school_year_start = this_year_start if today >= this_year_start else date(today.year - 1, 8, 25)
     youths: dict[str, Youth] = {}
     for family in FAMILIES:
         carers = []
@@ -130,7 +136,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
                 )
                 youth.save(update_fields=["user"])
             for carer, gezag, index in carers:
-                kind = CarerRelation.Kind.PARENT if index < 2 else CarerRelation.Kind.CARER
+                kind = CarerRelation.Kind.PARENT if index < 2 else CarerRelation.Kind.FOSTER
                 CarerRelation.objects.create(youth=youth, carer=carer, has_gezag=gezag, kind=kind)
             school = options.get("school")
             if school != "none" and 4 <= age <= 17:
