@@ -18,6 +18,8 @@ from .models import Involvement
 
 @login_required
 def my_cases(request):
+    if policy.professional_of(request.user) is None:
+        return redirect("youth:list")
     search = request.GET.get("q", "").strip()
     rows = selectors.my_cases(actor=request.user, access_point=access_point(request), search=search)
     template = "cases/_my_cases_table.html" if request.htmx else "cases/my_cases.html"

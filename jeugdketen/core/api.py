@@ -12,6 +12,17 @@ class IsProfessionalOrParent(permissions.BasePermission):
         return bool(request.user and request.user.is_authenticated and request.user.is_active)
 
 
+class IsProfessional(IsProfessionalOrParent):
+    """Directory endpoints: professionals only."""
+
+    message = "Dit deel van de API is voor professionals."
+
+    def has_permission(self, request, view):
+        from jeugdketen.access import policy
+
+        return super().has_permission(request, view) and policy.professional_of(request.user) is not None
+
+
 def exception_handler(exc, context):
     from django.core.exceptions import ValidationError as DjangoValidationError
     from rest_framework.views import exception_handler as drf_exception_handler

@@ -1,6 +1,7 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
+from jeugdketen.core.api import IsProfessional
 from jeugdketen.core.apis import errors
 
 from . import selectors
@@ -49,14 +50,15 @@ class ProfessionalSerializer(serializers.ModelSerializer):
 @extend_schema_view(
     list=extend_schema(
         parameters=[OpenApiParameter("q", str), OpenApiParameter("kind", str, enum=Organisation.Kind.values)],
-        responses={200: OrganisationSerializer(many=True), **errors(401)},
+        responses={200: OrganisationSerializer(many=True), **errors(401, 403)},
     ),
-    retrieve=extend_schema(responses={200: OrganisationSerializer, **errors(401, 404)}),
+    retrieve=extend_schema(responses={200: OrganisationSerializer, **errors(401, 403, 404)}),
 )
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     """The directory of organisations (the start of the sociale kaart)."""
 
     serializer_class = OrganisationSerializer
+    permission_classes = [IsProfessional]
     filter_backends = []
 
     def get_queryset(self):
@@ -74,12 +76,13 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
             OpenApiParameter("function", str),
             OpenApiParameter("organisation", int),
         ],
-        responses={200: ProfessionalSerializer(many=True), **errors(401)},
+        responses={200: ProfessionalSerializer(many=True), **errors(401, 403)},
     ),
-    retrieve=extend_schema(responses={200: ProfessionalSerializer, **errors(401, 404)}),
+    retrieve=extend_schema(responses={200: ProfessionalSerializer, **errors(401, 403, 404)}),
 )
 class ProfessionalViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ProfessionalSerializer
+    permission_classes = [IsProfessional]
     filter_backends = []
 
     def get_queryset(self):

@@ -1,11 +1,31 @@
+from functools import wraps
+
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from jeugdketen.access import policy
 
 from . import selectors
 from .models import Function, Organisation, Professional
 
 
-@login_required
+def professionals_only(view):
+    """The directory is a working tool for professionals; parents find the contact details of
+    the professionals involved with their child in the dossier."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if policy.professional_of(request.user) is None:
+            raise PermissionDenied(_("De sociale kaart is voor professionals."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@professionals_only
 def directory(request):
     query = request.GET.get("q", "").strip()
     kind = request.GET.get("soort", "")
@@ -24,7 +44,7 @@ def directory(request):
     return render(request, "organisations/_results.html" if request.htmx else "organisations/directory.html", context)
 
 
-@login_required
+@professionals_only
 def organisation_detail(request, organisation_id: int):
     organisation = get_object_or_404(Organisation.objects.select_related("municipality"), pk=organisation_id)
     professionals = selectors.professional_search(organisation=organisation.pk)
@@ -35,7 +55,7 @@ def organisation_detail(request, organisation_id: int):
     )
 
 
-@login_required
+@professionals_only
 def professional_detail(request, professional_id: int):
     professional = get_object_or_404(
         Professional.objects.select_related("user", "organisation").prefetch_related("functions"),
