@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -91,6 +92,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render with the project's templates (the NL Design System field markup).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: SQLite for the demo, PostgreSQL in production (DATABASE_URL).
 DATABASES = {

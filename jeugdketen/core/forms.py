@@ -29,7 +29,7 @@ class DescribedBoundField(forms.BoundField):
 
 
 class StyledFormMixin:
-    template_name_div = "includes/form.html"
+    template_name = "includes/form.html"
     bound_field_class = DescribedBoundField
 
     def __init__(self, *args, **kwargs):
