@@ -221,6 +221,9 @@ EMAIL_BACKEND = env.str(
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="jeugdketen@localhost")
 
+# The address of this installation, for links in e-mail sent by background tasks.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
 # Emergency access ("break the glass"): how long a grant lasts.
 EMERGENCY_ACCESS_HOURS = env.int("EMERGENCY_ACCESS_HOURS", default=24)
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -61,6 +62,9 @@ def emergency_access_take(
         description=_("noodtoegang tot %(until)s")
         % {"until": timezone.localtime(grant.expires_at).strftime("%d-%m-%Y %H:%M")},
     )
+    from .tasks import notify_privacy_officers
+
+    transaction.on_commit(lambda: notify_privacy_officers.enqueue(grant.pk))
     return grant
 
 
