@@ -59,7 +59,6 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = OrganisationSerializer
     permission_classes = [IsProfessional]
-    filter_backends = []
 
     def get_queryset(self):
         params = self.request.query_params
@@ -83,7 +82,6 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
 class ProfessionalViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ProfessionalSerializer
     permission_classes = [IsProfessional]
-    filter_backends = []
 
     def get_queryset(self):
         params = self.request.query_params
