@@ -20,6 +20,7 @@ def access_log_for_youth(
     access_point: AccessPoint,
     since: date | None = None,
     until: date | None = None,
+    export: bool = False,
 ) -> QuerySet[AccessLogEntry]:
     """A youth's access log, for those allowed to see it (privacy officer; parent and youth for
     who looked). Reading the log is itself logged."""
@@ -37,7 +38,7 @@ def access_log_for_youth(
     log_access(
         user=actor,
         youth=youth,
-        event=Event.READ,
+        event=Event.EXPORT if export else Event.READ,
         grant=grant or policy.Grant(policy.Category.IDENTITY, ground, None),
         object_type="access_log",
         access_point=access_point,

@@ -158,3 +158,15 @@ def test_a_teacher_cannot_post_a_health_entry(client, setting):
                            {"category": "health", "title": "x", "text": "y", "occurred_on": "2026-01-05"})
     assert response.status_code == 422
     assert "Categorie: Selecteer een geldige keuze" in response.text
+
+
+def test_the_access_log_downloads_as_a_pdf_and_the_export_is_logged(client, setting):
+    officer = professional("privacy_officer")
+    client.force_login(officer.user)
+    response = client.get(f"/jeugdigen/{setting['youth'].pk}/toegangslog/pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert AccessLogEntry.objects.filter(user_id=officer.user_id, event="export", object_type="access_log").exists()
+    client.force_login(setting["teacher"].user)
+    assert client.get(f"/jeugdigen/{setting['youth'].pk}/toegangslog/pdf/").status_code == 404
