@@ -8,4 +8,5 @@ def app(request):
         "current_professional": professional,
         "is_privacy_officer": policy.is_privacy_officer(user) if professional else False,
         "is_carer": bool(user and user.is_authenticated and professional is None and hasattr(user, "carer")),
+        "is_youth_user": bool(user and user.is_authenticated and professional is None and hasattr(user, "youth")),
     }
