@@ -18,6 +18,9 @@ from jeugdketen.youth.models import Youth
 
 from .models import Case, Involvement, JournalEntry
 
+# "Not given" for partial updates, so that leaving a field out differs from clearing it.
+UNSET = object()
+
 
 def _access_or_404(actor, youth: Youth, access_point: AccessPoint, object_type: str) -> policy.YouthAccess:
     access = policy.access_for(actor, youth)
@@ -113,8 +116,8 @@ def case_update(
     case: Case,
     access_point: AccessPoint,
     status: str | None = None,
-    next_date: date | None = None,
-    next_date_label: str | None = None,
+    next_date: date | object | None = UNSET,
+    next_date_label: str | object = UNSET,
 ) -> Case:
     access = _require_regisseur(actor, case, access_point)
     changes = []
@@ -124,10 +127,12 @@ def case_update(
         case.status = status
         case.closed_on = timezone.localdate() if status == Case.Status.AFGESLOTEN else None
         changes.append(f"status: {case.get_status_display()}")
-    if next_date is not None or next_date_label is not None:
+    if next_date is not UNSET:
         case.next_date = next_date
-        case.next_date_label = (next_date_label or "").strip()
         changes.append("volgende datum")
+    if next_date_label is not UNSET:
+        case.next_date_label = (next_date_label or "").strip()
+        changes.append("wat er dan gebeurt")
     case.full_clean()
     case.save()
     log_access(

@@ -98,3 +98,13 @@ def test_a_professional_ends_their_own_involvement(case):
     inv = involve(case, teacher, "leerkracht")
     services.involvement_end(actor=teacher.user, involvement=inv, access_point=CLI)
     assert not policy.access_for(teacher.user, case.youth)
+
+
+def test_a_partial_update_leaves_out_fields_alone(case):
+    from datetime import date
+
+    services.case_update(actor=case.casusregisseur.user, case=case, next_date=date(2026, 12, 1),
+                         next_date_label="Evaluatie met ouders", access_point=CLI)
+    services.case_update(actor=case.casusregisseur.user, case=case, next_date=date(2026, 12, 8), access_point=CLI)
+    case.refresh_from_db()
+    assert (case.next_date, case.next_date_label) == (date(2026, 12, 8), "Evaluatie met ouders")
