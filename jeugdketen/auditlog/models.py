@@ -48,10 +48,21 @@ class AccessLogEntry(models.Model):
     timestamp = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
     event = models.CharField(_("gebeurtenis"), max_length=20, choices=Event.choices)
     youth = models.ForeignKey(
-        Youth, verbose_name=_("jeugdige"), null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+        Youth,
+        verbose_name=_("jeugdige"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,  # the log outlives the youth's record (erasure is logged, not cascaded)
+        db_index=False,  # covered by the (youth, -timestamp) index
+        related_name="+",
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,  # covered by the (user, -timestamp) index
+        related_name="+",
     )
     user_name = models.CharField(_("gebruiker"), max_length=200)
     organisation_name = models.CharField(_("organisatie"), max_length=200, blank=True)

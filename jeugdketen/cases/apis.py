@@ -163,8 +163,8 @@ class CaseViewSet(viewsets.ViewSet):
         return paginator.get_paginated_response(CaseSerializer(page, many=True).data)
 
     def retrieve(self, request, pk=None):
-        view = selectors.case_detail(actor=request.user, case_id=parse_id(pk), access_point=api_access_point(request))
-        return Response(CaseSerializer(view.case).data)
+        case = selectors.case_record(actor=request.user, case_id=parse_id(pk), access_point=api_access_point(request))
+        return Response(CaseSerializer(case).data)
 
     def create(self, request):
         serializer = CaseOpenSerializer(data=request.data)

@@ -113,6 +113,30 @@ def journal_for(cases: list[Case], access: policy.YouthAccess) -> dict[int, list
     return by_case
 
 
+def case_record(*, actor, case_id: int, access_point: AccessPoint) -> Case:
+    """Only the case record (status, dates, regisseur), without involvements and journal: what
+    the API's case detail returns. Logged as a read of that record."""
+    case = Case.objects.select_related("youth", "casusregisseur__user").filter(pk=case_id).first()
+    if case is None:
+        raise NotFoundOrForbidden
+    access = policy.access_for(actor, case.youth)
+    if case.pk not in access.case_ids:
+        log_refusal(user=actor, youth=case.youth, object_type="case", access_point=access_point)
+        raise NotFoundOrForbidden
+    log_access(
+        user=actor,
+        youth=case.youth,
+        event=Event.READ,
+        grant=access.primary_grant,
+        object_type="case",
+        object_ids=[case.pk],
+        categories=[Category.IDENTITY],
+        access_point=access_point,
+        description=f"casus {case.reference}",
+    )
+    return case
+
+
 def case_detail(*, actor, case_id: int, access_point: AccessPoint) -> CaseView:
     case = Case.objects.select_related("youth__municipality").filter(pk=case_id).first()
     if case is None:

@@ -3,6 +3,7 @@ and writes the access log in the same transaction."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -85,7 +86,7 @@ def case_open(
     if not subject:
         raise ValidationError({"subject": _("Vul de aanleiding voor de casus in.")})
     case = Case.objects.create(
-        reference=f"tmp-{timezone.now().timestamp()}",
+        reference=f"tmp-{uuid.uuid4().hex[:16]}",  # replaced by the real reference below
         youth=youth,
         subject=subject,
         casusregisseur=professional,
