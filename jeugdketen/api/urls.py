@@ -10,6 +10,7 @@ from jeugdketen.organisations.apis import OrganisationViewSet, ProfessionalViewS
 from jeugdketen.youth.apis import YouthViewSet
 
 router = DefaultRouter()
+router.include_format_suffixes = False  # the views take no ``format`` argument; the API speaks JSON
 router.register("youths", YouthViewSet, basename="youth")
 router.register("cases", CaseViewSet, basename="case")
 router.register("involvements", InvolvementViewSet, basename="involvement")

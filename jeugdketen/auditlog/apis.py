@@ -1,11 +1,10 @@
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.views import APIView
 
 from jeugdketen.access import policy
 from jeugdketen.access.exceptions import NotFoundOrForbidden
-from jeugdketen.core.apis import api_access_point, errors, parse_id
+from jeugdketen.core.apis import Pagination, api_access_point, errors, parse_id
 from jeugdketen.youth.models import Youth
 
 from . import selectors
@@ -48,14 +47,10 @@ class AccessLogView(APIView):
     """The access log of one youth (NEN 7513): for the privacy officer, and for parents and the
     youth to see who looked. Read-only: the log cannot be changed."""
 
+    pagination_class = Pagination  # only for the schema: get() paginates itself
+
     @extend_schema(
-        parameters=[
-            OpenApiParameter("youth", int, required=True),
-            OpenApiParameter("since", str, description="JJJJ-MM-DD"),
-            OpenApiParameter("until", str, description="JJJJ-MM-DD"),
-            OpenApiParameter("limit", int),
-            OpenApiParameter("offset", int),
-        ],
+        parameters=[PeriodSerializer],
         responses={200: AccessLogEntrySerializer(many=True), **errors(400, 401, 404)},
     )
     def get(self, request):
@@ -72,6 +67,6 @@ class AccessLogView(APIView):
             since=params.validated_data.get("since"),
             until=params.validated_data.get("until"),
         )
-        paginator = LimitOffsetPagination()
+        paginator = Pagination()
         page = paginator.paginate_queryset(entries, request, view=self)
         return paginator.get_paginated_response(AccessLogEntrySerializer(page, many=True).data)

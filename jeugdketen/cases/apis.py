@@ -1,15 +1,15 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Category, Ground
 from jeugdketen.access.exceptions import NotFoundOrForbidden
 from jeugdketen.auditlog.services import Event, log_many
-from jeugdketen.core.apis import api_access_point, errors, parse_id
+from jeugdketen.core.apis import CodeField, Pagination, api_access_point, errors, parse_id
 from jeugdketen.organisations.models import Function, Professional
+from jeugdketen.youth.models import Youth
 from jeugdketen.youth.selectors import youth_for
 
 from . import selectors, services
@@ -67,7 +67,7 @@ class CaseSerializer(serializers.ModelSerializer):
 class CaseOpenSerializer(serializers.Serializer):
     youth = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
     subject = serializers.CharField(max_length=200)
-    function = serializers.SlugRelatedField(
+    function = CodeField(
         slug_field="code", queryset=Function.objects.all(), required=False, allow_null=True, default=None
     )
 
@@ -109,7 +109,7 @@ class JournalEntryCreateSerializer(serializers.Serializer):
 class InvolvementCreateSerializer(serializers.Serializer):
     case = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
     professional = serializers.PrimaryKeyRelatedField(queryset=Professional.objects.filter(user__is_active=True))
-    function = serializers.SlugRelatedField(slug_field="code", queryset=Function.objects.all())
+    function = CodeField(slug_field="code", queryset=Function.objects.all())
     note = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
@@ -118,6 +118,28 @@ def _case_for(request, case_id) -> Case:
     if case is None:
         raise NotFoundOrForbidden
     return case
+
+
+def _list_grants(user, cases: list[Case]) -> list[policy.Grant | None]:
+    """The grant each listed case is visible on, for the access log: the user's involvement in
+    it or else emergency access (professionals), the dossier right (parents and the youth)."""
+    professional = policy.professional_of(user)
+    if professional is None:
+        youths = Youth.objects.filter(pk__in={c.youth_id for c in cases})
+        grounds = dict(policy.visible_youths(user, youths, with_ground=True).values_list("pk", "list_ground"))
+        return [policy.list_grant(user, grounds.get(c.youth_id, "")) for c in cases]
+    involved = {
+        inv.case_id: inv.function
+        for inv in Involvement.objects.active()
+        .filter(professional=professional, case__in=cases, case__status__in=Case.OPEN_STATUSES)
+        .select_related("function")
+    }
+    return [
+        policy.Grant(Category.IDENTITY, Ground.CASE_INVOLVEMENT, involved[c.pk], c.reference)
+        if c.pk in involved
+        else policy.list_grant(user, Ground.EMERGENCY)
+        for c in cases
+    ]
 
 
 CASE_PARAM = OpenApiParameter("case", int, required=True, description="De casus.")
@@ -134,6 +156,8 @@ CASE_PARAM = OpenApiParameter("case", int, required=True, description="De casus.
 class CaseViewSet(viewsets.ViewSet):
     """Cases you may see: those you are involved in (open), or your child's."""
 
+    queryset = Case.objects.none()  # only for the schema: the path id is an integer
+    pagination_class = Pagination  # only for the schema: list() paginates itself
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def list(self, request):
@@ -142,23 +166,21 @@ class CaseViewSet(viewsets.ViewSet):
             .select_related("youth", "casusregisseur__user")
             .order_by("-opened_on", "-id")
         )
-        paginator = LimitOffsetPagination()
+        paginator = Pagination()
         page = paginator.paginate_queryset(cases, request, view=self)
         log_many(
             {
                 "user": request.user,
                 "youth": c.youth_id,
                 "event": Event.LIST,
-                "grant": policy.list_grant(
-                    request.user, Ground.CASE_INVOLVEMENT if policy.professional_of(request.user) else ""
-                ),
+                "grant": grant,
                 "object_type": "case",
                 "object_ids": [c.pk],
                 "categories": [Category.IDENTITY],
                 "access_point": api_access_point(request),
                 "description": "API casussen",
             }
-            for c in page
+            for c, grant in zip(page, _list_grants(request.user, page), strict=True)
         )
         return paginator.get_paginated_response(CaseSerializer(page, many=True).data)
 
@@ -198,6 +220,7 @@ class CaseViewSet(viewsets.ViewSet):
 class InvolvementViewSet(viewsets.ViewSet):
     """Who is involved in a case, with current contact details."""
 
+    queryset = Involvement.objects.none()  # only for the schema: the path id is an integer
     http_method_names = ["get", "post", "head", "options"]
 
     def list(self, request):

@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
 from jeugdketen.access import policy
@@ -17,6 +18,8 @@ def home(request):
 
 
 def page_not_found(request, exception):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Niet gevonden."}, status=404)
     return render(request, "404.html", status=404)
 
 

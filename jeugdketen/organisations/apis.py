@@ -2,7 +2,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers, viewsets
 
 from jeugdketen.core.api import IsProfessional
-from jeugdketen.core.apis import errors
+from jeugdketen.core.apis import errors, query_int, query_text
 
 from . import selectors
 from .models import Function, Organisation, Professional
@@ -61,10 +61,10 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [IsProfessional]
 
     def get_queryset(self):
-        params = self.request.query_params
-        kind = params.get("kind", "")
+        kind = self.request.query_params.get("kind", "")
         return selectors.organisation_search(
-            query=params.get("q", ""), kind=kind if kind in Organisation.Kind.values else "__none__" if kind else ""
+            query=query_text(self.request, "q"),
+            kind=kind if kind in Organisation.Kind.values else "__none__" if kind else "",
         )
 
 
@@ -84,10 +84,8 @@ class ProfessionalViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [IsProfessional]
 
     def get_queryset(self):
-        params = self.request.query_params
-        organisation = params.get("organisation", "")
         return selectors.professional_search(
-            query=params.get("q", ""),
-            function=params.get("function", ""),
-            organisation=int(organisation) if organisation.isdigit() else None,
+            query=query_text(self.request, "q"),
+            function=query_text(self.request, "function"),
+            organisation=query_int(self.request, "organisation"),
         )

@@ -5,7 +5,7 @@ from rest_framework.response import Response
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Category
 from jeugdketen.access.exceptions import NotAllowed
-from jeugdketen.core.apis import api_access_point, errors, parse_id
+from jeugdketen.core.apis import CodeField, api_access_point, errors, parse_id, query_text
 from jeugdketen.organisations.models import Function, Municipality
 
 from . import selectors, services
@@ -66,7 +66,7 @@ class YouthWriteSerializer(serializers.Serializer):
     date_of_birth = serializers.DateField()
     bsn = serializers.CharField(max_length=11, required=False, allow_blank=True, default="")
     gender = serializers.ChoiceField(choices=Youth.Gender.choices, required=False, allow_blank=True, default="")
-    municipality = serializers.SlugRelatedField(
+    municipality = CodeField(
         slug_field="cbs_code", queryset=Municipality.objects.all(), help_text="CBS-code van de woongemeente, bv. 0148."
     )
 
@@ -85,7 +85,7 @@ class YouthRegisterSerializer(YouthWriteSerializer):
         default="",
         help_text="Open een casus met deze aanleiding (u wordt casusregisseur).",
     )
-    function = serializers.SlugRelatedField(
+    function = CodeField(
         slug_field="code", queryset=Function.objects.all(), required=False, allow_null=True, default=None
     )
     enrol_at_own_school = serializers.BooleanField(default=False)
@@ -142,12 +142,13 @@ def _dossier_payload(dossier) -> dict:
 class YouthViewSet(viewsets.ViewSet):
     """Youths you have a ground for. Every read and change is in the access log."""
 
+    queryset = Youth.objects.none()  # only for the schema: the path id is an integer
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def list(self, request):
         youths = selectors.youth_search(
             actor=request.user,
-            query=request.query_params.get("q", ""),
+            query=query_text(request, "q"),
             access_point=api_access_point(request),
             limit=100,
         )
