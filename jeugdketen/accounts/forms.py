@@ -15,6 +15,8 @@ class LoginForm(StyledFormMixin, AuthenticationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # No autofocus: the first Tab stop stays the skip link, and screen readers start at the top.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
         self.fields["username"].label = _("Gebruikersnaam")
         self.fields["password"].label = _("Wachtwoord")
         self.fields["username"].widget.attrs["autocomplete"] = "username"

@@ -64,31 +64,55 @@ class RegisterForm(IdentityForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies hoe u bij de jeugdige betrokken bent.")},
     )
-    case_subject = forms.CharField(label=_("Aanleiding voor de casus"), max_length=200, required=False)
+    case_subject = forms.CharField(
+        label=_("Aanleiding voor de casus"),
+        max_length=200,
+        required=False,
+        help_text=_("Verplicht als u een casus opent."),
+    )
     function = forms.ModelChoiceField(
-        label=_("Uw functie in de casus"), queryset=Function.objects.none(), required=False
+        label=_("Uw functie in de casus"),
+        queryset=Function.objects.none(),
+        required=False,
+        help_text=_("Verplicht als u een casus opent."),
     )
     group = forms.CharField(label=_("Groep of klas"), max_length=20, required=False)
-    start = forms.DateField(label=_("Ingeschreven vanaf"), required=False, error_messages=DATE_ERRORS)
+    start = forms.DateField(
+        label=_("Ingeschreven vanaf"),
+        required=False,
+        error_messages=DATE_ERRORS,
+        help_text=_("Verplicht als u de leerling inschrijft."),
+    )
 
     def __init__(self, *args, professional=None, functions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.professional = professional
-        self.fields["function"].queryset = Function.objects.filter(pk__in=[f.pk for f in functions])
-        if len(functions) == 1:
-            self.fields["function"].initial = functions[0].pk
+        # Whether these are required depends on the chosen relationship; they are never
+        # labelled "niet verplicht".
+        for name in ("case_subject", "function", "start"):
+            self.fields[name].conditionally_required = True
+        if len(functions) > 1:
+            self.fields["function"].queryset = Function.objects.filter(pk__in=[f.pk for f in functions])
+        else:
+            del self.fields["function"]  # the one function there is
         if professional is None or not professional.organisation.is_school:
             self.fields["link"].choices = self.LINK_CHOICES[:1]
             self.fields["link"].initial = "case"
             for name in ("group", "start"):
                 del self.fields[name]
+            subject = self.fields["case_subject"]
+            subject.required = True
+            subject.help_text = ""
+            subject.error_messages["required"] = _("Vul de aanleiding voor de casus in.")
+            if "function" in self.fields:
+                self.fields["function"].help_text = ""
 
     def clean(self):
         data = super().clean()
         if data.get("link") == "case":
-            if not data.get("case_subject"):
+            if not data.get("case_subject") and "case_subject" not in self.errors:
                 self.add_error("case_subject", _("Vul de aanleiding voor de casus in."))
-            if not data.get("function") and self.fields["function"].queryset.count() > 1:
+            if "function" in self.fields and not data.get("function"):
                 self.add_error("function", _("Kies uw functie in de casus."))
         elif data.get("link") == "school" and not data.get("start"):
             self.add_error("start", _("Vul de datum van inschrijving in."))

@@ -111,15 +111,27 @@ def youth_register(
         enrolment.save()
         objects = [f"youth:{youth.pk}", f"enrolment:{enrolment.pk}"]
     else:
-        case = case_open(
-            actor=actor,
-            youth=youth,
-            subject=link.case_subject,
-            function=link.function,
-            access_point=access_point,
-            _registering=True,
+        from jeugdketen.cases.models import Case, Involvement
+
+        # Linking to a youth whose open case one already holds or is in opens no second case.
+        current = (
+            Involvement.objects.active()
+            .filter(professional=professional, case__youth=youth, case__status__in=Case.OPEN_STATUSES)
+            .values_list("case_id", flat=True)
+            .first()
+            if existing is not None
+            else None
         )
-        objects = [f"youth:{youth.pk}", f"case:{case.pk}"]
+        if current is None:
+            current = case_open(
+                actor=actor,
+                youth=youth,
+                subject=link.case_subject,
+                function=link.function,
+                access_point=access_point,
+                _registering=True,
+            ).pk
+        objects = [f"youth:{youth.pk}", f"case:{current}"]
     access = policy.access_for(actor, youth)
     log_access(
         user=actor,

@@ -74,9 +74,12 @@ def test_review_by_the_privacy_officer_and_withdrawal_when_not_justified(youth):
         services.emergency_access_review(actor=agent.user, emergency=grant, justified=True, note="", access_point=CLI)
     officer = professional("privacy_officer")
     with pytest.raises(ValidationError):
-        services.emergency_access_review(actor=officer.user, emergency=grant, justified=False, note="", access_point=CLI)
-    services.emergency_access_review(actor=officer.user, emergency=grant, justified=False,
-                                     note="Geen acute situatie.", access_point=CLI)
+        services.emergency_access_review(
+            actor=officer.user, emergency=grant, justified=False, note="", access_point=CLI
+        )
+    services.emergency_access_review(
+        actor=officer.user, emergency=grant, justified=False, note="Geen acute situatie.", access_point=CLI
+    )
     assert not policy.access_for(agent.user, youth)
     assert grant.reviewed_at <= timezone.now()
 
@@ -86,5 +89,6 @@ def test_parents_cannot_take_emergency_access(youth):
 
     carer = parent_of(YouthFactory())
     with pytest.raises(NotAllowed):
-        services.emergency_access_take(actor=carer.user, bsn=youth.bsn, date_of_birth=youth.date_of_birth,
-                                       reason=REASON, access_point=CLI)
+        services.emergency_access_take(
+            actor=carer.user, bsn=youth.bsn, date_of_birth=youth.date_of_birth, reason=REASON, access_point=CLI
+        )

@@ -23,8 +23,13 @@ def case():
 def test_the_regisseur_involves_a_professional_who_then_sees_the_youth(case):
     nurse = professional("jeugdverpleegkundige")
     assert not policy.access_for(nurse.user, case.youth)
-    services.involvement_add(actor=case.casusregisseur.user, case=case, professional=nurse,
-                             function=function("jeugdverpleegkundige"), access_point=CLI)
+    services.involvement_add(
+        actor=case.casusregisseur.user,
+        case=case,
+        professional=nurse,
+        function=function("jeugdverpleegkundige"),
+        access_point=CLI,
+    )
     assert policy.access_for(nurse.user, case.youth).can("health")
     entry = AccessLogEntry.objects.filter(object_type="involvement").get()
     assert entry.function_code == "jeugdconsulent"
@@ -35,34 +40,52 @@ def test_someone_else_involved_cannot_involve_others(case):
     teacher = professional("leerkracht")
     involve(case, teacher, "leerkracht")
     with pytest.raises(NotAllowed, match="Alleen de casusregisseur"):
-        services.involvement_add(actor=teacher.user, case=case, professional=professional("politie"),
-                                 function=function("politie"), access_point=CLI)
+        services.involvement_add(
+            actor=teacher.user,
+            case=case,
+            professional=professional("politie"),
+            function=function("politie"),
+            access_point=CLI,
+        )
 
 
 def test_a_stranger_gets_not_found_and_the_refusal_is_logged(case):
     stranger = professional("jeugdconsulent")
     with pytest.raises(NotFoundOrForbidden):
-        services.involvement_add(actor=stranger.user, case=case, professional=stranger,
-                                 function=function("jeugdconsulent"), access_point=CLI)
+        services.involvement_add(
+            actor=stranger.user, case=case, professional=stranger, function=function("jeugdconsulent"), access_point=CLI
+        )
     assert AccessLogEntry.objects.filter(event="refused", user_id=stranger.user_id, youth_id=case.youth_id).exists()
 
 
 def test_involving_in_a_function_the_person_does_not_hold_is_refused(case):
     teacher = professional("leerkracht")
     with pytest.raises(ValidationError) as error:
-        services.involvement_add(actor=case.casusregisseur.user, case=case, professional=teacher,
-                                 function=function("jeugdarts"), access_point=CLI)
+        services.involvement_add(
+            actor=case.casusregisseur.user,
+            case=case,
+            professional=teacher,
+            function=function("jeugdarts"),
+            access_point=CLI,
+        )
     assert "function" in error.value.message_dict
 
 
 def test_a_teacher_writes_school_support_but_not_health(case):
     teacher = professional("leerkracht")
     involve(case, teacher, "leerkracht")
-    services.journal_entry_add(actor=teacher.user, case=case, category="school", title="Observatie",
-                               text="Onrustig in de kring.", access_point=CLI)
+    services.journal_entry_add(
+        actor=teacher.user,
+        case=case,
+        category="school",
+        title="Observatie",
+        text="Onrustig in de kring.",
+        access_point=CLI,
+    )
     with pytest.raises(ValidationError) as error:
-        services.journal_entry_add(actor=teacher.user, case=case, category="health", title="x", text="y",
-                                   access_point=CLI)
+        services.journal_entry_add(
+            actor=teacher.user, case=case, category="health", title="x", text="y", access_point=CLI
+        )
     assert error.value.message_dict == {
         "category": ["Als Leerkracht / mentor kunt u niet schrijven in de categorie Gezondheid (GGD)."]
     }
@@ -103,8 +126,13 @@ def test_a_professional_ends_their_own_involvement(case):
 def test_a_partial_update_leaves_out_fields_alone(case):
     from datetime import date
 
-    services.case_update(actor=case.casusregisseur.user, case=case, next_date=date(2026, 12, 1),
-                         next_date_label="Evaluatie met ouders", access_point=CLI)
+    services.case_update(
+        actor=case.casusregisseur.user,
+        case=case,
+        next_date=date(2026, 12, 1),
+        next_date_label="Evaluatie met ouders",
+        access_point=CLI,
+    )
     services.case_update(actor=case.casusregisseur.user, case=case, next_date=date(2026, 12, 8), access_point=CLI)
     case.refresh_from_db()
     assert (case.next_date, case.next_date_label) == (date(2026, 12, 8), "Evaluatie met ouders")

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def main_of(response) -> str:
-    return response.text.split('<main', 1)[1].split('</main>', 1)[0]
+    return response.text.split("<main", 1)[1].split("</main>", 1)[0]
 
 
 @pytest.fixture
@@ -82,7 +82,9 @@ def test_without_a_ground_the_dossier_is_not_found_like_a_missing_youth(client, 
     missing = client.get("/jeugdigen/999999/")
     assert refused.status_code == missing.status_code == 404
     assert main_of(refused) == main_of(missing)
-    assert AccessLogEntry.objects.filter(event="refused", user_id=stranger.user_id, youth_id=setting["youth"].pk).exists()
+    assert AccessLogEntry.objects.filter(
+        event="refused", user_id=stranger.user_id, youth_id=setting["youth"].pk
+    ).exists()
     assert client.get(f"/casussen/{setting['case'].pk}/").status_code == 404
 
 
@@ -137,8 +139,9 @@ def test_only_the_regisseur_gets_the_forms_to_involve_and_update(client, setting
     client.force_login(setting["teacher"].user)
     page = client.get(f"/casussen/{setting['case'].pk}/")
     assert "Professional betrekken" not in page.text
-    response = client.post(f"/casussen/{setting['case'].pk}/betrokkenen/",
-                           {"professional": setting["nurse"].pk, "function": 1})
+    response = client.post(
+        f"/casussen/{setting['case'].pk}/betrokkenen/", {"professional": setting["nurse"].pk, "function": 1}
+    )
     assert response.status_code == 403
 
 
@@ -154,8 +157,10 @@ def test_a_journal_entry_with_missing_fields_names_each_field_and_saves_nothing(
 
 def test_a_teacher_cannot_post_a_health_entry(client, setting):
     client.force_login(setting["teacher"].user)
-    response = client.post(f"/casussen/{setting['case'].pk}/journaal/",
-                           {"category": "health", "title": "x", "text": "y", "occurred_on": "2026-01-05"})
+    response = client.post(
+        f"/casussen/{setting['case'].pk}/journaal/",
+        {"category": "health", "title": "x", "text": "y", "occurred_on": "2026-01-05"},
+    )
     assert response.status_code == 422
     assert "Categorie: Selecteer een geldige keuze" in response.text
 

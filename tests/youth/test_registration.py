@@ -19,8 +19,14 @@ pytestmark = pytest.mark.django_db
 
 
 def register(actor, link, **kwargs):
-    data = {"first_name": "Noah", "last_name": "Jansen", "date_of_birth": date(2016, 3, 4),
-            "municipality": MunicipalityFactory(), "bsn": "", **kwargs}
+    data = {
+        "first_name": "Noah",
+        "last_name": "Jansen",
+        "date_of_birth": date(2016, 3, 4),
+        "municipality": MunicipalityFactory(),
+        "bsn": "",
+        **kwargs,
+    }
     return services.youth_register(actor=actor.user, access_point=CLI, link=link, **data)
 
 
@@ -66,7 +72,9 @@ def test_functions_without_casework_cannot_register(code):
 
 def test_same_bsn_is_a_likely_match():
     existing = YouthFactory(first_name="Noah", last_name="de Vries", bsn="111222333")
-    matches = services.likely_matches(first_name="N.", last_name="Vries", date_of_birth=date(2010, 1, 1), bsn="111222333")
+    matches = services.likely_matches(
+        first_name="N.", last_name="Vries", date_of_birth=date(2010, 1, 1), bsn="111222333"
+    )
     assert matches == [existing]
 
 
@@ -92,3 +100,10 @@ def test_a_second_youth_with_the_same_bsn_is_refused_by_the_database_rule():
     with pytest.raises(ValidationError) as error:
         register(professional("jeugdconsulent"), services.Link(case_subject="Zorgen"), bsn="111222333")
     assert "Er is al een jeugdige met dit BSN." in error.value.messages
+
+
+def test_linking_to_a_youth_whose_case_one_is_in_opens_no_second_case():
+    consulent = professional("jeugdconsulent")
+    youth = register(consulent, services.Link(case_subject="Zorgen"))
+    register(consulent, services.Link(case_subject="Nog eens"), existing=youth)
+    assert Case.objects.filter(youth=youth).count() == 1
