@@ -1,0 +1,54 @@
+"""The demo municipality: one login per function, youths with parents, twelve cases at
+different stages — and the demo shows need-to-know at work."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from jeugdketen.access import policy
+from jeugdketen.cases.models import Case
+from jeugdketen.demo.services import DEMO_PASSWORD, load_demo
+from jeugdketen.organisations.models import Function, Organisation
+from jeugdketen.youth.models import Youth
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    load_demo()
+
+
+def test_the_demo_has_the_organisations_the_issue_names(demo):
+    kinds = list(Organisation.objects.values_list("kind", flat=True))
+    assert kinds.count("school") == 4
+    assert set(Organisation.objects.filter(kind="school").values_list("sector", flat=True)) == {"po", "vo"}
+    for kind in ("gemeente", "swv", "ggd", "voorliggend", "politie"):
+        assert kind in kinds
+
+
+def test_one_demo_login_per_function(demo):
+    users = get_user_model().objects.filter(professional__isnull=False)
+    held = set(Function.objects.filter(professionals__user__in=users).values_list("code", flat=True))
+    assert held == set(Function.objects.values_list("code", flat=True))
+    assert get_user_model().objects.get(username="jeroen").check_password(DEMO_PASSWORD)
+
+
+def test_about_forty_youths_and_twelve_cases_at_every_stage(demo):
+    assert 38 <= Youth.objects.count() <= 45
+    statuses = set(Case.objects.values_list("status", flat=True))
+    assert Case.objects.count() == 12 and statuses == set(Case.Status.values)
+
+
+def test_loading_twice_does_nothing(demo):
+    assert load_demo() == {}
+    assert Case.objects.count() == 12
+
+
+def test_the_demo_shows_need_to_know(demo):
+    User = get_user_model()
+    noah = Youth.objects.get(first_name="Noah", last_name="Jansen")
+    sanne, jolien, peter = (User.objects.get(username=u) for u in ("sanne", "jolien", "peter"))
+    assert not policy.access_for(sanne, noah).can("health")
+    assert policy.access_for(jolien, noah).can("health")
+    assert not policy.access_for(peter, noah)
+    assert policy.access_for(User.objects.get(username="marloes"), noah)
