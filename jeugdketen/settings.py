@@ -190,12 +190,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["jeugdketen.core.api.IsProfessionalOrParent"],
+    "DEFAULT_PERMISSION_CLASSES": ["jeugdketen.core.drf.IsProfessionalOrParent"],
     "DEFAULT_PAGINATION_CLASS": "jeugdketen.core.apis.Pagination",
     "PAGE_SIZE": 100,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {},
-    "EXCEPTION_HANDLER": "jeugdketen.core.api.exception_handler",
+    "EXCEPTION_HANDLER": "jeugdketen.core.drf.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jeugdketen API",

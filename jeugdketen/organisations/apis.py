@@ -1,8 +1,8 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
-from jeugdketen.core.api import IsProfessional
 from jeugdketen.core.apis import errors, query_int, query_text
+from jeugdketen.core.drf import IsProfessional
 
 from . import selectors
 from .models import Function, Organisation, Professional

@@ -1,4 +1,5 @@
-"""Shared API pieces: permission, error mapping and the access point of a request."""
+"""Hooks DRF loads from settings: the default permission and the exception handler that maps
+the services' exceptions to API answers."""
 
 from rest_framework import exceptions, permissions
 
