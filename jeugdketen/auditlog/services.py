@@ -90,8 +90,13 @@ def log_refusal(*, user, youth, object_type: str, access_point: AccessPoint, des
     """Log a refused read or change. Inside an ``audited_atomic`` service the entry is held until
     that transaction has ended, so the rollback that follows a refusal cannot take it along."""
     entry = _entry(
-        user=user, youth=youth, event=Event.REFUSED, grant=None, object_type=object_type,
-        access_point=access_point, description=description,
+        user=user,
+        youth=youth,
+        event=Event.REFUSED,
+        grant=None,
+        object_type=object_type,
+        access_point=access_point,
+        description=description,
     )
     stack = getattr(_refusals, "stack", None)
     if stack:

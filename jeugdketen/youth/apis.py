@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
@@ -91,6 +92,9 @@ class YouthRegisterSerializer(YouthWriteSerializer):
     enrol_at_own_school = serializers.BooleanField(default=False)
     group = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
     start = serializers.DateField(required=False, allow_null=True, default=None)
+    confirm_new = serializers.BooleanField(
+        default=False, help_text="Toch nieuw registreren: het is een andere jeugdige dan de mogelijke match."
+    )
     link_to = serializers.IntegerField(
         required=False,
         allow_null=True,
@@ -105,7 +109,10 @@ class YouthUpdateSerializer(YouthWriteSerializer):
 
 class MatchSerializer(serializers.Serializer):
     detail = serializers.CharField()
-    matches = YouthListSerializer(many=True)
+    matches = YouthListSerializer(many=True, help_text="Jeugdigen die u kunt koppelen (met link_to).")
+    hidden_matches = serializers.IntegerField(
+        help_text="Andere mogelijke dubbele registraties die u niet kunt inzien: koppel met BSN en geboortedatum."
+    )
 
 
 def _dossier_payload(dossier) -> dict:
@@ -166,7 +173,7 @@ class YouthViewSet(viewsets.ViewSet):
         data = dict(serializer.validated_data)
         professional = policy.professional_of(request.user)
         if professional is None or not policy.may_register_youth(request.user):
-            raise NotAllowed("Uw functie kan geen jeugdigen registreren.")
+            raise NotAllowed(_("Uw functie kan geen jeugdigen registreren."))
         link_to = data.pop("link_to")
         enrol = data.pop("enrol_at_own_school")
         link = services.Link(
@@ -176,19 +183,27 @@ class YouthViewSet(viewsets.ViewSet):
             case_subject=data.pop("case_subject"),
             function=data.pop("function"),
         )
-        matches = services.likely_matches(
+        confirm_new = data.pop("confirm_new")
+        matches = services.registration_matches(
+            actor=request.user,
+            access_point=api_access_point(request),
             first_name=data["first_name"],
             name_prefix=data["name_prefix"],
             last_name=data["last_name"],
             date_of_birth=data["date_of_birth"],
             bsn=data["bsn"],
         )
-        existing = next((m for m in matches if m.pk == link_to), None) if link_to else None
-        if matches and existing is None:
+        if matches.bsn_taken:
+            raise serializers.ValidationError(
+                {"bsn": [_("Dit BSN is al geregistreerd met een andere geboortedatum. Controleer beide.")]}
+            )
+        existing = next((m for m in matches.linkable if m.pk == link_to), None) if link_to else None
+        if matches and existing is None and (matches.bsn_match or not confirm_new):
             return Response(
                 {
-                    "detail": "Deze jeugdige bestaat mogelijk al. Koppel met link_to.",
-                    "matches": YouthListSerializer(matches, many=True).data,
+                    "detail": _("Deze jeugdige bestaat mogelijk al. Koppel met link_to, of bevestig met confirm_new."),
+                    "matches": YouthListSerializer(matches.linkable, many=True).data,
+                    "hidden_matches": matches.hidden,
                 },
                 status=status.HTTP_409_CONFLICT,
             )

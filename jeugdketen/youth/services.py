@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Action, Category
 from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
-from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_access, log_refusal
+from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_access, log_many, log_refusal
 from jeugdketen.organisations.models import Function, Municipality, Organisation
 
 from .models import Carer, CarerRelation, Enrolment, Youth
@@ -42,6 +42,72 @@ def likely_matches(*, first_name: str, name_prefix: str = "", last_name: str, da
         same_last = youth.last_name.casefold() == last_name.casefold()
         if same_last or difflib.SequenceMatcher(None, wanted, candidate).ratio() >= NAME_SIMILARITY_THRESHOLD:
             matches.append(youth)
+    return matches
+
+
+@dataclass
+class Matches:
+    """What a registrant may learn about youths that are probably the one being registered.
+    Only youths identified exactly (the same BSN and date of birth) or already visible to the
+    registrant are shown and can be linked; other close matches are only counted, so the
+    registration form cannot be used to look anyone up."""
+
+    linkable: list[Youth]
+    hidden: int = 0
+    bsn_taken: bool = False  # the BSN belongs to a youth with another date of birth
+    bsn: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.linkable or self.hidden or self.bsn_taken)
+
+    @property
+    def bsn_match(self) -> bool:
+        return any(youth.bsn and youth.bsn == self.bsn for youth in self.linkable)
+
+
+def may_link(actor, youth: Youth, *, bsn: str, date_of_birth: date) -> bool:
+    exact = bool(bsn) and youth.bsn == normalise_bsn(bsn) and youth.date_of_birth == date_of_birth
+    return exact or bool(policy.access_for(actor, youth))
+
+
+def registration_matches(
+    *,
+    actor,
+    access_point: AccessPoint,
+    first_name: str,
+    name_prefix: str = "",
+    last_name: str,
+    date_of_birth: date,
+    bsn: str = "",
+) -> Matches:
+    """The duplicate check before registering, for the page and the API alike. Every candidate
+    looked at is logged as a search."""
+    bsn = normalise_bsn(bsn) if bsn else ""
+    candidates = likely_matches(
+        first_name=first_name, name_prefix=name_prefix, last_name=last_name, date_of_birth=date_of_birth, bsn=bsn
+    )
+    matches = Matches(linkable=[], bsn=bsn)
+    for youth in candidates:
+        if bsn and youth.bsn == bsn and youth.date_of_birth != date_of_birth:
+            matches.bsn_taken = True
+        elif may_link(actor, youth, bsn=bsn, date_of_birth=date_of_birth):
+            matches.linkable.append(youth)
+        else:
+            matches.hidden += 1
+    log_many(
+        {
+            "user": actor,
+            "youth": youth.pk,
+            "event": Event.SEARCH,
+            "grant": None,
+            "object_type": "youth",
+            "object_ids": [youth.pk],
+            "categories": [Category.IDENTITY],
+            "access_point": access_point,
+            "description": "controle op dubbele registratie",
+        }
+        for youth in candidates
+    )
     return matches
 
 
@@ -90,6 +156,15 @@ def youth_register(
     if professional is None or not policy.may_register_youth(actor):
         raise NotAllowed(_("Uw functie kan geen jeugdigen registreren."))
     _validate_link(professional, link)
+    if existing is not None and not may_link(actor, existing, bsn=bsn, date_of_birth=date_of_birth):
+        log_refusal(
+            user=actor,
+            youth=existing,
+            object_type="youth",
+            access_point=access_point,
+            description="koppelen zonder BSN en geboortedatum",
+        )
+        raise NotFoundOrForbidden
     if existing is None:
         youth = Youth(
             first_name=first_name.strip(),

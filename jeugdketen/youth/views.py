@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Action, Category
 from jeugdketen.access.exceptions import NotAllowed
-from jeugdketen.auditlog.services import Event, log_many
 from jeugdketen.core.views import access_point
 
 from . import selectors, services
@@ -53,37 +52,24 @@ def register(request):
         return render(request, "youth/register.html", {"form": form}, status=422 if request.method == "POST" else 200)
     data = form.cleaned_data
     identity = {k: data[k] for k in IDENTITY_FIELDS}
-    matches = services.likely_matches(
+    matches = services.registration_matches(
+        actor=request.user,
+        access_point=access_point(request),
         first_name=data["first_name"],
         name_prefix=data["name_prefix"],
         last_name=data["last_name"],
         date_of_birth=data["date_of_birth"],
         bsn=data["bsn"],
     )
+    if matches.bsn_taken:
+        form.add_error("bsn", _("Dit BSN is al geregistreerd met een andere geboortedatum. Controleer beide."))
+        return render(request, "youth/register.html", {"form": form}, status=422)
     existing = None
     if matches:
         chosen = request.POST.get("existing")
-        bsn_match = any(m.bsn and m.bsn == data["bsn"] for m in matches)
-        if chosen:
-            existing = next((m for m in matches if str(m.pk) == chosen), None)
-        if existing is None and (bsn_match or not request.POST.get("confirm_new")):
-            log_many(
-                {
-                    "user": request.user,
-                    "youth": m.pk,
-                    "event": Event.SEARCH,
-                    "grant": None,
-                    "object_type": "youth",
-                    "object_ids": [m.pk],
-                    "categories": [Category.IDENTITY],
-                    "access_point": access_point(request),
-                    "description": "mogelijke dubbele registratie getoond",
-                }
-                for m in matches
-            )
-            return render(
-                request, "youth/register_match.html", {"form": form, "matches": matches, "bsn_match": bsn_match}
-            )
+        existing = next((m for m in matches.linkable if str(m.pk) == chosen), None) if chosen else None
+        if existing is None and (matches.bsn_match or not request.POST.get("confirm_new")):
+            return render(request, "youth/register_match.html", {"form": form, "matches": matches})
     link = services.Link(
         school=professional.organisation if data["link"] == "school" else None,
         group=data.get("group", ""),

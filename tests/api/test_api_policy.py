@@ -13,6 +13,7 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from jeugdketen.access import policy
 from jeugdketen.access.categories import Category
 from jeugdketen.access.models import EmergencyAccess
 from jeugdketen.auditlog.models import AccessLogEntry
@@ -621,7 +622,11 @@ def test_registering_an_existing_bsn_answers_409_with_the_match_and_link_to_link
 
     conflict = client.post("/api/v1/youths/", data, format="json")
     assert conflict.status_code == 409
-    assert conflict.json()["detail"] == "Deze jeugdige bestaat mogelijk al. Koppel met link_to."
+    assert (
+        conflict.json()["detail"]
+        == "Deze jeugdige bestaat mogelijk al. Koppel met link_to, of bevestig met confirm_new."
+    )
+    assert conflict.json()["hidden_matches"] == 0
     assert [m["id"] for m in conflict.json()["matches"]] == [existing.pk]
     assert Youth.objects.count() == 3
     assert not Enrolment.objects.filter(school=school).exists()
@@ -640,7 +645,7 @@ def test_registering_an_existing_bsn_answers_409_with_the_match_and_link_to_link
 
 def test_link_to_a_youth_that_is_not_a_match_does_not_link(world):
     teacher = professional("leerkracht", organisation=SchoolFactory())
-    existing = YouthFactory(bsn="111222333")
+    existing = YouthFactory(bsn="111222333", date_of_birth=date(2016, 3, 4))
     data = registration(bsn="111222333", enrol_at_own_school=True, start="2025-08-25", link_to=world.other.pk)
     response = token_client(teacher.user).post("/api/v1/youths/", data, format="json")
     assert response.status_code == 409
@@ -699,3 +704,28 @@ def test_a_user_without_a_profile_sees_nothing(world):
     assert results(client.get("/api/v1/cases/")) == []
     assert client.get(f"/api/v1/youths/{world.youth.pk}/").status_code == 404
     assert client.get("/api/v1/professionals/").status_code == 403
+
+
+def test_a_close_name_match_the_user_cannot_see_is_only_counted_and_cannot_be_linked(world):
+    hidden = YouthFactory(first_name="Noor", last_name="Visser", date_of_birth=date(2016, 3, 4), bsn="111222333")
+    agent = professional("politie")
+    client = token_client(agent.user)
+    data = registration(first_name="X", last_name="Visser", case_subject="Zorgen")
+    conflict = client.post("/api/v1/youths/", data, format="json")
+    assert conflict.status_code == 409
+    assert conflict.json()["matches"] == [] and conflict.json()["hidden_matches"] == 1
+    assert "Noor" not in conflict.content.decode()
+    refused = client.post("/api/v1/youths/", data | {"link_to": hidden.pk}, format="json")
+    assert refused.status_code == 409  # link_to only accepts a match the user may link
+    assert not policy.access_for(agent.user, hidden)
+    created = client.post("/api/v1/youths/", data | {"confirm_new": True}, format="json")
+    assert created.status_code == 201
+
+
+def test_a_bsn_registered_with_another_birth_date_is_refused_on_the_bsn_field(world):
+    YouthFactory(bsn="111222333", date_of_birth=date(2015, 5, 17))
+    teacher = professional("leerkracht", organisation=SchoolFactory())
+    data = registration(bsn="111222333", enrol_at_own_school=True, start="2025-08-25")
+    response = token_client(teacher.user).post("/api/v1/youths/", data, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"bsn": ["Dit BSN is al geregistreerd met een andere geboortedatum. Controleer beide."]}

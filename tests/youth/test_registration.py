@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from jeugdketen.access import policy
-from jeugdketen.access.exceptions import NotAllowed
+from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
 from jeugdketen.auditlog.models import AccessLogEntry
 from jeugdketen.auditlog.services import CLI
 from jeugdketen.cases.models import Case
@@ -87,9 +87,9 @@ def test_a_close_name_with_the_same_birth_date_is_a_likely_match():
 
 
 def test_linking_to_the_existing_youth_adds_the_relationship_not_a_duplicate():
-    existing = YouthFactory(first_name="Noah", last_name="Jansen", date_of_birth=date(2016, 3, 4))
+    existing = YouthFactory(first_name="Noah", last_name="Jansen", date_of_birth=date(2016, 3, 4), bsn="111222333")
     consulent = professional("jeugdconsulent")
-    youth = register(consulent, services.Link(case_subject="Zorgen"), existing=existing)
+    youth = register(consulent, services.Link(case_subject="Zorgen"), existing=existing, bsn="111222333")
     assert youth == existing
     assert Youth.objects.count() == 1
     assert policy.access_for(consulent.user, existing)
@@ -107,3 +107,33 @@ def test_linking_to_a_youth_whose_case_one_is_in_opens_no_second_case():
     youth = register(consulent, services.Link(case_subject="Zorgen"))
     register(consulent, services.Link(case_subject="Nog eens"), existing=youth)
     assert Case.objects.filter(youth=youth).count() == 1
+
+
+def test_the_registration_page_does_not_reveal_a_youth_the_user_cannot_see(client):
+    YouthFactory(first_name="Noor", last_name="Visser", date_of_birth=date(2016, 3, 4))
+    agent = professional("politie")
+    client.force_login(agent.user)
+    data = {
+        "first_name": "X",
+        "last_name": "Visser",
+        "date_of_birth": "2016-03-04",
+        "municipality": MunicipalityFactory().pk,
+        "link": "case",
+        "case_subject": "Zorgen",
+    }
+    page = client.post("/jeugdigen/registreren/", data)
+    assert "Is dit dezelfde jeugdige?" in page.text
+    assert "Noor" not in page.text
+    assert "die u niet kunt inzien" in page.text
+
+
+def test_linking_to_a_youth_without_bsn_and_birth_date_or_a_ground_is_refused_and_logged():
+    hidden = YouthFactory(first_name="Noor", last_name="Visser", date_of_birth=date(2016, 3, 4), bsn="111222333")
+    agent = professional("politie")
+    with pytest.raises(NotFoundOrForbidden):
+        register(agent, services.Link(case_subject="Zorgen"), existing=hidden, last_name="Visser")
+    assert not Case.objects.filter(youth=hidden).exists()
+    assert AccessLogEntry.objects.filter(event="refused", user_id=agent.user_id, youth_id=hidden.pk).exists()
+    # with the BSN and date of birth the professional identifies the youth exactly: linking is allowed
+    register(agent, services.Link(case_subject="Zorgen"), existing=hidden, last_name="Visser", bsn="111222333")
+    assert Case.objects.filter(youth=hidden).exists()
