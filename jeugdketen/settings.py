@@ -163,7 +163,9 @@ CONTENT_SECURITY_POLICY = {
 
 # Language: Dutch for users, English in code.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+# Dutch only: with a second language without translations, a browser asking for English would
+# get lang="en" over Dutch text and Django's English messages.
+LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [BASE_DIR / "jeugdketen" / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

@@ -192,7 +192,12 @@ def access_for(user, youth, *, today: date | None = None) -> YouthAccess:
         functions = {f.code: f for f in professional.functions.all()}
         involvements = tuple(
             Involvement.objects.active(today)
-            .filter(professional=professional, case__youth=youth, case__status__in=Case.OPEN_STATUSES)
+            .filter(
+                professional=professional,
+                case__youth=youth,
+                case__status__in=Case.OPEN_STATUSES,
+                function__code__in=list(functions),  # a function no longer held gives nothing
+            )
             .select_related("function", "case")
         )
         access.involvements = involvements
@@ -374,7 +379,11 @@ def visible_cases_q(user, *, today: date | None = None) -> Q:
         return Q(youth__in=Youth.objects.filter(visible_youths_q(user, today=today)).values("pk"))
     involved = (
         Involvement.objects.active(today)
-        .filter(professional=professional, case__status__in=Case.OPEN_STATUSES)
+        .filter(
+            professional=professional,
+            case__status__in=Case.OPEN_STATUSES,
+            function__in=professional.functions.all(),
+        )
         .values("case_id")
         .order_by()
     )

@@ -8,7 +8,8 @@ EXEMPT_PREFIXES = ("/account/", "/static/", "/i18n/")
 
 class RequireSecondFactorMiddleware:
     """When OTP_REQUIRED is on, a session without a verified second factor reaches only the
-    login, second-factor and logout pages. API tokens are for systems and are not affected."""
+    login, second-factor and logout pages — also in the API when it is used with the browser's
+    session. Requests with an API token (systems) are not affected."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -20,7 +21,7 @@ class RequireSecondFactorMiddleware:
             and (settings.OTP_REQUIRED or request.session.get("otp_pending"))
             and not user.is_verified()
             and not request.path.startswith(EXEMPT_PREFIXES)
-            and not request.path.startswith("/api/")
+            and not (request.path.startswith("/api/") and request.META.get("HTTP_AUTHORIZATION"))
         ):
             return redirect(reverse("accounts:second_factor") + f"?next={request.get_full_path()}")
         return self.get_response(request)

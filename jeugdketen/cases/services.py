@@ -80,7 +80,16 @@ def case_open(
     if professional is None:
         raise NotAllowed(_("Alleen professionals kunnen een casus openen."))
     if not _registering:
-        _access_or_404(actor, youth, access_point, "case")
+        access = _access_or_404(actor, youth, access_point, "case")
+        if access.grant(Category.IDENTITY, Action.CHANGE) is None:
+            log_refusal(
+                user=actor,
+                youth=youth,
+                object_type="case",
+                access_point=access_point,
+                description="casus openen zonder relatie",
+            )
+            raise NotAllowed(_("Een casus opent u vanuit uw eigen relatie met de jeugdige, niet met noodtoegang."))
     function = _function_of(professional, function)
     subject = subject.strip()
     if not subject:

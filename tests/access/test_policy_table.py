@@ -227,3 +227,13 @@ def test_lists_contain_exactly_the_youths_with_a_ground(code):
     listed = set(policy.visible_youths(pro.user).values_list("pk", flat=True))
     for youth in (via_case, via_school, resident, stranger):
         assert (youth.pk in listed) == bool(policy.access_for(pro.user, youth)), youth
+
+
+def test_an_involvement_in_a_function_no_longer_held_gives_nothing():
+    youth = YouthFactory()
+    pro = professional("jeugdverpleegkundige")
+    involve(case_with(youth, professional("jeugdconsulent"), "jeugdconsulent"), pro, "jeugdverpleegkundige")
+    pro.functions.set([])
+    pro.user._jk_professional = False  # forget the cached profile, as a new request would
+    assert not policy.access_for(pro.user, youth)
+    assert not policy.visible_youths(pro.user).exists()

@@ -107,3 +107,19 @@ def test_production_settings_require_a_secret_key_and_secure_cookies(monkeypatch
     assert reloaded.SESSION_COOKIE_SECURE and reloaded.CSRF_COOKIE_SECURE and reloaded.OTP_REQUIRED
     monkeypatch.setenv("JEUGDKETEN_DEMO", "true")
     importlib.reload(base)
+
+
+@override_settings(OTP_REQUIRED=True)
+def test_the_api_with_a_browser_session_also_needs_the_second_factor(client, pro):
+    from rest_framework.authtoken.models import Token
+
+    login(client, pro.user.username)
+    assert client.get("/api/v1/youths/").status_code == 302
+    token = Token.objects.create(user=pro.user)
+    assert client.get("/api/v1/youths/", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 200
+
+
+def test_english_browsers_get_the_dutch_page_marked_as_dutch(client, pro):
+    client.force_login(pro.user)
+    response = client.get("/casussen/", HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="nl"' in response.text

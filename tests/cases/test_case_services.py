@@ -136,3 +136,21 @@ def test_a_partial_update_leaves_out_fields_alone(case):
     services.case_update(actor=case.casusregisseur.user, case=case, next_date=date(2026, 12, 8), access_point=CLI)
     case.refresh_from_db()
     assert (case.next_date, case.next_date_label) == (date(2026, 12, 8), "Evaluatie met ouders")
+
+
+def test_emergency_access_cannot_open_a_case():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from jeugdketen.access.models import EmergencyAccess
+
+    youth = YouthFactory()
+    agent = professional("ambulant_begeleider")
+    EmergencyAccess.objects.create(
+        professional=agent, youth=youth, reason="x" * 30, expires_at=timezone.now() + timedelta(hours=1)
+    )
+    with pytest.raises(NotAllowed):
+        services.case_open(actor=agent.user, youth=youth, subject="Zorgen", access_point=CLI)
+    assert not Case.objects.filter(youth=youth).exists()
+    assert AccessLogEntry.objects.filter(event="refused", user_id=agent.user_id, object_type="case").exists()
