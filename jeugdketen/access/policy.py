@@ -47,6 +47,7 @@ SCHOOL_GROUND_CATEGORIES = frozenset({C.IDENTITY, C.SCHOOL_SUPPORT})
 LEERPLICHT_FUNCTION = "leerplicht"
 LEERPLICHT_GROUND_CATEGORIES = frozenset({C.IDENTITY, C.LEERPLICHT})
 PRIVACY_OFFICER_FUNCTION = "privacy_officer"
+POLICE_FUNCTION = "politie"
 
 # What the parent and the youth read of the dossier: everything but police data, which is not
 # part of the youth-care dossier and is shared only in an MDO as far as allowed.

@@ -10,6 +10,9 @@ from jeugdketen.youth.models import Youth
 from . import selectors
 from .models import AccessLogEntry
 
+# Fields the privacy officer sees and the parent and youth get empty.
+PRIVACY_OFFICER_ONLY = ("reason", "ground_detail", "ip_address", "object_ids")
+
 
 class AccessLogEntrySerializer(serializers.ModelSerializer):
     class Meta:
@@ -69,4 +72,11 @@ class AccessLogView(APIView):
         )
         paginator = Pagination()
         page = paginator.paginate_queryset(entries, request, view=self)
-        return paginator.get_paginated_response(AccessLogEntrySerializer(page, many=True).data)
+        data = AccessLogEntrySerializer(page, many=True).data
+        if not policy.is_privacy_officer(request.user):
+            # The parent and the youth see who looked, when, why in general terms — not the
+            # reasons given, the addresses or the internal object ids.
+            for row in data:
+                for name in PRIVACY_OFFICER_ONLY:
+                    row[name] = None if name == "ip_address" else [] if name == "object_ids" else ""
+        return paginator.get_paginated_response(data)

@@ -29,6 +29,10 @@ def access_log_for_youth(
         log_refusal(user=actor, youth=youth, object_type="access_log", access_point=access_point)
         raise NotFoundOrForbidden
     entries = AccessLogEntry.objects.filter(youth=youth)
+    if ground != policy.Ground.PRIVACY_OFFICER:
+        # Access by the police is withheld from the parent and the youth (a restriction under
+        # UAVG art. 41 for police data); the privacy officer sees every entry.
+        entries = entries.exclude(function_code=policy.POLICE_FUNCTION)
     tz = timezone.get_current_timezone()
     if since:
         entries = entries.filter(timestamp__gte=datetime.combine(since, time.min, tzinfo=tz))

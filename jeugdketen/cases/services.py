@@ -114,7 +114,7 @@ def case_open(
         object_ids=[case.pk],
         categories=[Category.IDENTITY],
         access_point=access_point,
-        description=f"casus geopend: {subject}",
+        description=f"casus {case.reference} geopend",
     )
     return case
 
@@ -280,7 +280,7 @@ def journal_entry_add(
             youth=case.youth,
             object_type="journal_entry",
             access_point=access_point,
-            description=f"categorie {category}",
+            description="schrijven in een categorie buiten de functie",
         )
         raise ValidationError(
             {
@@ -312,6 +312,6 @@ def journal_entry_add(
         object_ids=[entry.pk],
         categories=[category],
         access_point=access_point,
-        description=entry.title,
+        description=f"journaalregel ({entry.get_category_display().lower()})",
     )
     return entry

@@ -259,7 +259,9 @@ def youth_update(*, actor, youth: Youth, access_point: AccessPoint, **changes) -
         object_ids=[youth.pk],
         categories=[Category.IDENTITY],
         access_point=access_point,
-        description="gewijzigd: " + ", ".join(changed) if changed else "niets gewijzigd",
+        description="gewijzigd: " + ", ".join(str(Youth._meta.get_field(name).verbose_name) for name in changed)
+        if changed
+        else "niets gewijzigd",
     )
     return youth
 

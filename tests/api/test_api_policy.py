@@ -378,7 +378,7 @@ def test_writing_in_a_category_the_function_may_not_write_answers_400_in_dutch(w
         "journal_entry",
         world.youth.pk,
     )
-    assert entry.description == "categorie health"
+    assert entry.description == "schrijven in een categorie buiten de functie"
 
 
 def test_writing_in_an_own_category_is_allowed_and_logged(world):
@@ -467,7 +467,7 @@ def test_a_school_ground_may_change_the_youth_and_the_change_is_logged(world):
     assert [(e.channel, e.object_type, e.ground, e.function_code) for e in update] == [
         ("api", "youth", "school", "intern_begeleider")
     ]
-    assert update[0].description == "gewijzigd: first_name"
+    assert update[0].description == "gewijzigd: voornaam"
 
 
 # --- parents ----------------------------------------------------------------------------------
@@ -570,6 +570,8 @@ def test_parent_reads_the_access_log_of_their_own_child_only(world):
     client = token_client(carer.user)
     own = client.get("/api/v1/access-log/", {"youth": world.youth.pk})
     assert own.status_code == 200
+    rows = own.json()["results"]
+    assert rows and all(r["ip_address"] is None and r["reason"] == "" and r["object_ids"] == [] for r in rows)
     other = client.get("/api/v1/access-log/", {"youth": world.other.pk})
     assert (other.status_code, other.json()) == (404, NOT_FOUND)
     read, refused = log_for(carer.user)

@@ -175,3 +175,55 @@ def test_the_access_log_downloads_as_a_pdf_and_the_export_is_logged(client, sett
     assert AccessLogEntry.objects.filter(user_id=officer.user_id, event="export", object_type="access_log").exists()
     client.force_login(setting["teacher"].user)
     assert client.get(f"/jeugdigen/{setting['youth'].pk}/toegangslog/pdf/").status_code == 404
+
+
+def test_the_parents_log_shows_no_content_no_police_and_no_reasons(client, setting):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from jeugdketen.access.models import EmergencyAccess
+    from jeugdketen.auditlog.services import CLI, Event, log_access
+    from jeugdketen.cases import services
+
+    carer = parent_of(setting["youth"])
+    agent = professional("politie")
+    involve(setting["case"], agent, "politie")
+    services.journal_entry_add(
+        actor=agent.user,
+        case=setting["case"],
+        category="police",
+        title="Verdacht van inbraak",
+        text="…",
+        access_point=CLI,
+    )
+    nurse = setting["nurse"]
+    services.journal_entry_add(
+        actor=nurse.user, case=setting["case"], category="health", title="Diagnose ADHD", text="…", access_point=CLI
+    )
+    grant = EmergencyAccess.objects.create(
+        professional=setting["consulent"],
+        youth=setting["youth"],
+        reason="Vertrouwelijke melding van de buren",
+        expires_at=timezone.now() + timedelta(hours=1),
+    )
+    log_access(
+        user=setting["consulent"].user,
+        youth=setting["youth"],
+        event=Event.EMERGENCY,
+        grant=None,
+        object_type="emergency_access",
+        object_ids=[grant.pk],
+        access_point=CLI,
+        reason=grant.reason,
+    )
+    client.force_login(carer.user)
+    page = client.get(f"/jeugdigen/{setting['youth'].pk}/toegangslog/").text
+    assert "Verdacht van inbraak" not in page and "Diagnose ADHD" not in page
+    assert agent.user.get_full_name() not in page
+    assert "Vertrouwelijke melding" not in page
+    assert nurse.user.get_full_name() in page and "journaalregel (gezondheid (ggd))" in page
+    officer = professional("privacy_officer")
+    client.force_login(officer.user)
+    page = client.get(f"/jeugdigen/{setting['youth'].pk}/toegangslog/").text
+    assert agent.user.get_full_name() in page and "Vertrouwelijke melding" in page
