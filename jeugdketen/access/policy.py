@@ -398,6 +398,15 @@ def visible_cases_q(user, *, today: date | None = None) -> Q:
     return Q(pk__in=involved.union(emergency))
 
 
+def involvement_visible(access: YouthAccess, case, function_code: str) -> bool:
+    """Who is involved is identity data, except that the police's involvement is police data:
+    shown to those who read police data and to the casusregisseur, who coordinates it."""
+    if function_code != POLICE_FUNCTION or access.can(C.POLICE):
+        return True
+    professional = professional_of(access.user)
+    return professional is not None and case.casusregisseur_id == professional.pk
+
+
 def may_register_youth(user) -> bool:
     """Registering a youth creates a relationship at once (an enrolment at one's school or a case
     one holds), so only professionals whose function can hold one may do it."""

@@ -81,7 +81,7 @@ class CaseView:
 def cases_of_youth(youth, access: policy.YouthAccess, *, only: int | None = None) -> list[Case]:
     """The youth's cases that the access covers, with current involvements and their contacts."""
     ids = access.case_ids if only is None else access.case_ids & {only}
-    return list(
+    cases = list(
         Case.objects.filter(youth=youth, pk__in=ids)
         .select_related("casusregisseur__user", "casusregisseur__organisation")
         .prefetch_related(
@@ -94,6 +94,11 @@ def cases_of_youth(youth, access: policy.YouthAccess, *, only: int | None = None
             )
         )
     )
+    for case in cases:
+        case.current_involvements = [
+            inv for inv in case.current_involvements if policy.involvement_visible(access, case, inv.function.code)
+        ]
+    return cases
 
 
 def journal_for(cases: list[Case], access: policy.YouthAccess) -> dict[int, list[JournalEntry]]:

@@ -227,3 +227,19 @@ def test_the_parents_log_shows_no_content_no_police_and_no_reasons(client, setti
     client.force_login(officer.user)
     page = client.get(f"/jeugdigen/{setting['youth'].pk}/toegangslog/").text
     assert agent.user.get_full_name() in page and "Vertrouwelijke melding" in page
+
+
+def test_the_polices_involvement_is_shown_only_to_police_readers_and_the_regisseur(client, setting):
+    agent = professional("politie")
+    involve(setting["case"], agent, "politie")
+    name = agent.user.get_full_name()
+    carer = parent_of(setting["youth"])
+    for user, sees in (
+        (setting["teacher"].user, False),
+        (carer.user, False),
+        (setting["consulent"].user, True),
+        (agent.user, True),
+    ):
+        client.force_login(user)
+        assert (name in client.get(f"/jeugdigen/{setting['youth'].pk}/").text) is sees, user
+        assert (name in client.get(f"/casussen/{setting['case'].pk}/").text) is sees, user
