@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jeugdketen.core.forms import Form
-from jeugdketen.organisations.models import Function, Municipality, Organisation
+from jeugdketen.organisations.models import Function, Municipality
 
 from .models import CarerRelation, Youth
 from .validators import normalise_bsn, validate_bsn
@@ -120,13 +120,18 @@ class RegisterForm(IdentityForm):
 
 
 class EnrolmentForm(Form):
-    school = forms.ModelChoiceField(
-        label=_("School"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.SCHOOL),
-        error_messages={"required": _("Kies de school.")},
-    )
+    """Enrolment at the professional's own school (the school is not a choice)."""
+
     start = forms.DateField(label=_("Ingeschreven vanaf"), error_messages=DATE_ERRORS)
     group = forms.CharField(label=_("Groep of klas"), max_length=20, required=False)
+
+
+class EnrolmentEndForm(Form):
+    end = forms.DateField(
+        label=_("Uitgeschreven per"),
+        error_messages=DATE_ERRORS,
+        help_text=_("De eerste dag dat de leerling niet meer op school staat ingeschreven."),
+    )
 
 
 class CarerForm(Form):

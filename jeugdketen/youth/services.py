@@ -266,11 +266,22 @@ def youth_update(*, actor, youth: Youth, access_point: AccessPoint, **changes) -
     return youth
 
 
+def _require_own_school(actor, school: Organisation) -> None:
+    """Enrolments are the school's own administration: only its staff add or end them (an
+    enrolment gives every school function there access, so nobody else may create one)."""
+    professional = policy.professional_of(actor)
+    if professional is None or professional.organisation_id != school.pk:
+        raise NotAllowed(_("Alleen de school zelf schrijft leerlingen in en uit."))
+
+
 @audited_atomic
 def enrolment_add(
     *, actor, youth: Youth, school: Organisation, start: date, group: str = "", access_point: AccessPoint
 ) -> Enrolment:
     grant = _require_change(actor, youth, access_point, "enrolment")
+    _require_own_school(actor, school)
+    if youth.enrolments.current(start).filter(school=school).exists():
+        raise ValidationError({"start": _("De jeugdige staat op die datum al ingeschreven op deze school.")})
     enrolment = Enrolment(youth=youth, school=school, start=start, group=group)
     enrolment.full_clean()
     enrolment.save()
@@ -291,6 +302,9 @@ def enrolment_add(
 @audited_atomic
 def enrolment_end(*, actor, enrolment: Enrolment, end: date, access_point: AccessPoint) -> Enrolment:
     grant = _require_change(actor, enrolment.youth, access_point, "enrolment")
+    _require_own_school(actor, enrolment.school)
+    if enrolment.end is not None and enrolment.end <= end:
+        raise ValidationError({"end": _("Deze inschrijving is al beëindigd.")})
     enrolment.end = end
     enrolment.full_clean()
     enrolment.save(update_fields=["end"])

@@ -2,15 +2,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Action, Category
 from jeugdketen.access.exceptions import NotAllowed
+from jeugdketen.auditlog.services import Event, log_access, log_refusal
 from jeugdketen.core.views import access_point
 
 from . import selectors, services
-from .forms import CarerForm, EnrolmentForm, IdentityForm, RegisterForm
+from .forms import CarerForm, EnrolmentEndForm, EnrolmentForm, IdentityForm, RegisterForm
 
 IDENTITY_FIELDS = ["first_name", "name_prefix", "last_name", "date_of_birth", "bsn", "gender", "municipality"]
 
@@ -92,9 +94,24 @@ def register(request):
 
 
 def _change_view(request, youth_id, form_class, template, save, initial=None, success=""):
-    youth, access = selectors.youth_for(actor=request.user, youth_id=youth_id, access_point=access_point(request))
-    if not access.can(Category.IDENTITY, Action.CHANGE):
+    ap = access_point(request)
+    youth, access = selectors.youth_for(actor=request.user, youth_id=youth_id, access_point=ap)
+    grant = access.grant(Category.IDENTITY, Action.CHANGE)
+    if grant is None:
+        log_refusal(user=request.user, youth=youth, object_type="youth", access_point=ap, description="wijzigen")
         raise PermissionDenied(_("U mag de gegevens van deze jeugdige inzien, maar niet wijzigen."))
+    if request.method != "POST":  # the form shows the youth's identity data: a read
+        log_access(
+            user=request.user,
+            youth=youth,
+            event=Event.READ,
+            grant=grant,
+            object_type="youth",
+            object_ids=[youth.pk],
+            categories=[Category.IDENTITY],
+            access_point=ap,
+            description="wijzigformulier geopend",
+        )
     form = form_class(request.POST or None, initial=initial(youth) if initial else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -133,9 +150,37 @@ def enrolment_add(request, youth_id: int):
         EnrolmentForm,
         "youth/enrolment_add.html",
         lambda youth, data: services.enrolment_add(
-            actor=request.user, youth=youth, access_point=access_point(request), **data
+            actor=request.user, youth=youth, school=_own_school(request), access_point=access_point(request), **data
         ),
         success=_("De inschrijving is toegevoegd."),
+    )
+
+
+def _own_school(request):
+    professional = policy.professional_of(request.user)
+    if professional is None or not professional.organisation.is_school:
+        raise PermissionDenied(_("Alleen de school zelf schrijft leerlingen in en uit."))
+    return professional.organisation
+
+
+@login_required
+def enrolment_end(request, youth_id: int, enrolment_id: int):
+    school = _own_school(request)
+
+    def save(youth, data):
+        enrolment = youth.enrolments.filter(pk=enrolment_id, school=school).first()
+        if enrolment is None:
+            raise NotAllowed(_("Alleen de school zelf schrijft leerlingen in en uit."))
+        services.enrolment_end(actor=request.user, enrolment=enrolment, access_point=access_point(request), **data)
+
+    return _change_view(
+        request,
+        youth_id,
+        EnrolmentEndForm,
+        "youth/enrolment_end.html",
+        save,
+        initial=lambda youth: {"end": timezone.localdate()},
+        success=_("De leerling is uitgeschreven."),
     )
 
 
