@@ -413,10 +413,23 @@ def may_register_youth(user) -> bool:
     return bool(function_codes(professional_of(user)) - {PRIVACY_OFFICER_FUNCTION, "manager"})
 
 
+def privacy_officer_municipality(user) -> int | None:
+    """The municipality whose youths a privacy officer oversees: that of their organisation."""
+    professional = professional_of(user)
+    if professional is None or PRIVACY_OFFICER_FUNCTION not in function_codes(professional):
+        return None
+    return professional.organisation.municipality_id
+
+
+def privacy_officer_grant(user) -> Grant:
+    function = next((f for f in professional_of(user).functions.all() if f.code == PRIVACY_OFFICER_FUNCTION), None)
+    return Grant(C.IDENTITY, Ground.PRIVACY_OFFICER, function)
+
+
 def may_view_access_log(user, access: YouthAccess) -> Ground | None:
-    """The youth's access log is shown to the privacy officer (all youths), and to the parent and
-    the youth within their dossier right (who looked at my child's data)."""
-    if is_privacy_officer(user):
+    """The youth's access log is shown to the privacy officer of the youth's municipality, and to
+    the parent and the youth within their dossier right (who looked at my child's data)."""
+    if privacy_officer_municipality(user) == access.youth.municipality_id:
         return Ground.PRIVACY_OFFICER
     for grant in access.grants.values():
         if grant.ground in (Ground.PARENT_WITH_GEZAG, Ground.YOUTH_SELF):

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_access
+from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_access, log_refusal
 from jeugdketen.youth.models import Youth
 from jeugdketen.youth.validators import normalise_bsn
 
@@ -40,6 +40,15 @@ def emergency_access_take(
         )
     youth = Youth.objects.filter(bsn=normalise_bsn(bsn), date_of_birth=date_of_birth).first()
     if youth is None:
+        probed = Youth.objects.filter(bsn=normalise_bsn(bsn)).first()
+        if probed is not None:  # the right BSN with another date of birth: record the attempt
+            log_refusal(
+                user=actor,
+                youth=probed,
+                object_type="emergency_access",
+                access_point=access_point,
+                description="noodtoegang: BSN en geboortedatum komen niet overeen",
+            )
         raise ValidationError({"bsn": _("Er is geen jeugdige met dit BSN en deze geboortedatum.")})
     now = timezone.now()
     grant = EmergencyAccess.objects.create(
@@ -72,8 +81,8 @@ def emergency_access_take(
 def emergency_access_review(
     *, actor, emergency: EmergencyAccess, justified: bool, note: str, access_point: AccessPoint
 ) -> EmergencyAccess:
-    if not policy.is_privacy_officer(actor):
-        raise NotAllowed(_("Alleen de privacy officer beoordeelt noodtoegang."))
+    if policy.privacy_officer_municipality(actor) != emergency.youth.municipality_id:
+        raise NotAllowed(_("Alleen de privacy officer van de woongemeente beoordeelt deze noodtoegang."))
     if emergency.reviewed_at is not None:
         raise ValidationError({"note": _("Deze noodtoegang is al beoordeeld.")})
     note = note.strip()
@@ -86,4 +95,14 @@ def emergency_access_review(
     if not justified:
         emergency.expires_at = min(emergency.expires_at, emergency.reviewed_at)
     emergency.save()
+    log_access(
+        user=actor,
+        youth=emergency.youth_id,
+        event=Event.UPDATE,
+        grant=policy.privacy_officer_grant(actor),
+        object_type="emergency_access",
+        object_ids=[emergency.pk],
+        access_point=access_point,
+        description="noodtoegang beoordeeld: " + ("terecht" if justified else "niet terecht, ingetrokken"),
+    )
     return emergency

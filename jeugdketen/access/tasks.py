@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -15,11 +16,15 @@ from .models import EmergencyAccess
 def notify_privacy_officers(emergency_id: int) -> int:
     """Tell every privacy officer that emergency access was taken and waits for review. The
     mail names the professional but no child: child data stays in the app, behind the policy."""
-    emergency = EmergencyAccess.objects.select_related("professional__user", "professional__organisation").get(
+    emergency = EmergencyAccess.objects.select_related("professional__user", "professional__organisation", "youth").get(
         pk=emergency_id
     )
     recipients = list(
-        Professional.objects.filter(functions__code="privacy_officer", user__is_active=True)
+        Professional.objects.filter(
+            functions__code="privacy_officer",
+            user__is_active=True,
+            organisation__municipality_id=emergency.youth.municipality_id,
+        )
         .exclude(email="")
         .values_list("email", flat=True)
     )
@@ -36,7 +41,7 @@ def notify_privacy_officers(emergency_id: int) -> int:
         % {
             "name": professional.name,
             "organisation": professional.organisation.name,
-            "when": emergency.started_at.strftime("%d-%m-%Y %H:%M"),
+            "when": timezone.localtime(emergency.started_at).strftime("%d-%m-%Y %H:%M"),
             "link": link,
         },
         from_email=None,

@@ -11,7 +11,7 @@ from jeugdketen.youth.models import Youth
 from jeugdketen.youth.validators import normalise_bsn
 
 from . import policy, services
-from .categories import Category, Ground
+from .categories import Category
 from .exceptions import NotAllowed
 from .forms import EmergencyAccessForm, ReviewForm, YouthLookupForm
 from .models import EmergencyAccess
@@ -55,29 +55,21 @@ def _require_privacy_officer(request):
 def privacy_overview(request):
     """The privacy officer's desk: emergency access to review, and a youth's log by name or BSN."""
     _require_privacy_officer(request)
+    grant = policy.privacy_officer_grant(request.user)
     form = YouthLookupForm(request.GET or None)
     youths = []
     if form.is_bound and form.is_valid():
         query = form.cleaned_data["q"].strip()
         bsn = normalise_bsn(query)
-        qs = Youth.objects.select_related("municipality")
+        qs = Youth.objects.select_related("municipality").filter(
+            municipality_id=policy.privacy_officer_municipality(request.user)
+        )
         if bsn.isdigit():
             qs = qs.filter(bsn=bsn)
         else:
             for word in query.split():
                 qs = qs.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
         youths = list(qs.order_by("last_name", "first_name")[:50])
-        grant = policy.Grant(
-            Category.IDENTITY,
-            Ground.PRIVACY_OFFICER,
-            next(
-                iter(
-                    f
-                    for f in policy.professional_of(request.user).functions.all()
-                    if f.code == policy.PRIVACY_OFFICER_FUNCTION
-                )
-            ),
-        )
         log_many(
             {
                 "user": request.user,
@@ -92,8 +84,24 @@ def privacy_overview(request):
             }
             for y in youths
         )
-    pending = EmergencyAccess.objects.awaiting_review().select_related(
-        "professional__user", "professional__organisation", "youth"
+    pending = list(
+        EmergencyAccess.objects.awaiting_review()
+        .filter(youth__municipality_id=policy.privacy_officer_municipality(request.user))
+        .select_related("professional__user", "professional__organisation", "youth")
+    )
+    log_many(
+        {
+            "user": request.user,
+            "youth": e.youth_id,
+            "event": Event.LIST,
+            "grant": grant,
+            "object_type": "emergency_access",
+            "object_ids": [e.pk],
+            "categories": [Category.IDENTITY],
+            "access_point": access_point(request),
+            "description": "noodtoegang te beoordelen",
+        }
+        for e in pending
     )
     return render(request, "access/privacy_overview.html", {"form": form, "youths": youths, "pending": pending})
 
@@ -102,7 +110,9 @@ def privacy_overview(request):
 def emergency_review(request, emergency_id: int):
     _require_privacy_officer(request)
     emergency = get_object_or_404(
-        EmergencyAccess.objects.select_related("professional__user", "youth"), pk=emergency_id
+        EmergencyAccess.objects.select_related("professional__user", "youth"),
+        pk=emergency_id,
+        youth__municipality_id=policy.privacy_officer_municipality(request.user),
     )
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

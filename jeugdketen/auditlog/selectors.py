@@ -38,7 +38,10 @@ def access_log_for_youth(
         entries = entries.filter(timestamp__gte=datetime.combine(since, time.min, tzinfo=tz))
     if until:
         entries = entries.filter(timestamp__lt=datetime.combine(until, time.max, tzinfo=tz))
-    grant = access.primary_grant if ground != policy.Ground.PRIVACY_OFFICER else None
+    if ground == policy.Ground.PRIVACY_OFFICER:
+        grant = policy.privacy_officer_grant(actor)
+    else:
+        grant = access.primary_grant
     log_access(
         user=actor,
         youth=youth,

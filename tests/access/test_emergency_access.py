@@ -92,3 +92,28 @@ def test_parents_cannot_take_emergency_access(youth):
         services.emergency_access_take(
             actor=carer.user, bsn=youth.bsn, date_of_birth=youth.date_of_birth, reason=REASON, access_point=CLI
         )
+
+
+def test_probing_a_bsn_with_a_wrong_birth_date_is_recorded_against_that_youth(youth):
+    agent = professional("politie")
+    with pytest.raises(ValidationError):
+        take(agent, youth, date_of_birth=youth.date_of_birth + timedelta(days=3))
+    assert AccessLogEntry.objects.filter(event="refused", user_id=agent.user_id, youth_id=youth.pk).exists()
+
+
+def test_the_review_is_logged_and_only_the_officer_of_the_youths_municipality_reviews(youth):
+    from tests.factories import MunicipalityFactory, OrganisationFactory
+
+    grant = take(professional("politie"), youth)
+    elsewhere = professional(
+        "privacy_officer",
+        organisation=OrganisationFactory(municipality=MunicipalityFactory(cbs_code="0193", name="Zwolle")),
+    )
+    with pytest.raises(NotAllowed):
+        services.emergency_access_review(
+            actor=elsewhere.user, emergency=grant, justified=True, note="", access_point=CLI
+        )
+    officer = professional("privacy_officer")
+    services.emergency_access_review(actor=officer.user, emergency=grant, justified=True, note="", access_point=CLI)
+    entry = AccessLogEntry.objects.get(user_id=officer.user_id, object_type="emergency_access")
+    assert (entry.event, entry.youth_id, entry.ground) == ("update", youth.pk, "privacy")

@@ -547,7 +547,9 @@ def test_the_case_list_logs_the_ground_each_case_is_visible_on(world):
 def test_privacy_officer_reads_a_youths_access_log(world):
     leerkracht = world.involved("leerkracht")
     token_client(leerkracht.user).get(f"/api/v1/youths/{world.youth.pk}/")
-    officer = professional("privacy_officer", organisation=OrganisationFactory(municipality=zwolle()))
+    elsewhere = professional("privacy_officer", organisation=OrganisationFactory(municipality=zwolle()))
+    assert token_client(elsewhere.user).get("/api/v1/access-log/", {"youth": world.youth.pk}).status_code == 404
+    officer = professional("privacy_officer", organisation=OrganisationFactory(municipality=world.youth.municipality))
     response = token_client(officer.user).get("/api/v1/access-log/", {"youth": world.youth.pk})
     assert response.status_code == 200
     rows = [
@@ -556,7 +558,8 @@ def test_privacy_officer_reads_a_youths_access_log(world):
     ]
     # Newest first; reading the log is itself logged, and shows up in what it returns.
     assert rows == [
-        (officer.user.pk, "read", "api", "access_log", "", "privacy"),
+        (officer.user.pk, "read", "api", "access_log", "privacy_officer", "privacy"),
+        (elsewhere.user.pk, "refused", "api", "access_log", "", ""),
         (leerkracht.user.pk, "read", "api", "dossier", "leerkracht", "case"),
     ]
     [entry] = log_for(officer.user)
