@@ -136,8 +136,22 @@ class YouthAccess:
                 result.add(category)
         return frozenset(result)
 
-    def involvement_in(self, case_id: int):
-        return next((inv for inv in self.involvements if inv.case_id == case_id), None)
+    def involvement_in(self, case_id: int, category: Category | None = None):
+        """The user's involvement in a case — with ``category``, one whose function may write it."""
+        for inv in self.involvements:
+            if inv.case_id == case_id and (
+                category is None or category in categories_for(inv.function.code, Ground.CASE_INVOLVEMENT)
+            ):
+                return inv
+        return None
+
+    def writable_categories(self, case_id: int) -> frozenset[Category]:
+        """Journal categories the user writes in a case: those of every function they are in it in."""
+        result: set[Category] = set()
+        for inv in self.involvements:
+            if inv.case_id == case_id:
+                result |= categories_for(inv.function.code, Ground.CASE_INVOLVEMENT)
+        return frozenset(result)
 
     @property
     def primary_grant(self) -> Grant | None:

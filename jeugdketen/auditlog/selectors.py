@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -37,7 +37,7 @@ def access_log_for_youth(
     if since:
         entries = entries.filter(timestamp__gte=datetime.combine(since, time.min, tzinfo=tz))
     if until:
-        entries = entries.filter(timestamp__lt=datetime.combine(until, time.max, tzinfo=tz))
+        entries = entries.filter(timestamp__lt=datetime.combine(until + timedelta(days=1), time.min, tzinfo=tz))
     if ground == policy.Ground.PRIVACY_OFFICER:
         grant = policy.privacy_officer_grant(actor)
     else:

@@ -153,8 +153,7 @@ def case_detail(*, actor, case_id: int, access_point: AccessPoint) -> CaseView:
     [case] = cases_of_youth(case.youth, access, only=case.pk)
     journal = journal_for([case], access)[case.pk]
     categories = access.case_categories(case.pk)
-    involvement = access.involvement_in(case.pk)
-    writable = policy.categories_for(involvement.function.code, Ground.CASE_INVOLVEMENT) if involvement else frozenset()
+    writable = access.writable_categories(case.pk)
     log_access(
         user=actor,
         youth=case.youth,

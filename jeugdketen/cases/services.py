@@ -273,8 +273,9 @@ def journal_entry_add(
         if case.pk not in access.case_ids:
             raise NotFoundOrForbidden
         raise NotAllowed(_("Alleen betrokken professionals schrijven in het journaal."))
-    allowed = policy.categories_for(involvement.function.code, Ground.CASE_INVOLVEMENT)
-    if category not in allowed:
+    if category in access.writable_categories(case.pk):
+        involvement = access.involvement_in(case.pk, category)
+    else:
         log_refusal(
             user=actor,
             youth=case.youth,

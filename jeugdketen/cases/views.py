@@ -7,13 +7,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jeugdketen.access import policy
-from jeugdketen.access.exceptions import NotAllowed
+from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
+from jeugdketen.auditlog.services import log_refusal
 from jeugdketen.core.views import access_point
 from jeugdketen.youth.selectors import youth_for
 
 from . import selectors, services
 from .forms import CaseOpenForm, CaseUpdateForm, InvolvementForm, JournalEntryForm
-from .models import Involvement
+from .models import Case, Involvement
 
 
 @login_required
@@ -79,14 +80,21 @@ def case_open(request, youth_id: int):
 
 
 def _post_action(request, case_id: int, form_class, action, form_kwargs=None, success=""):
-    """Run a case action from a form: on success back to the case (or the refreshed block for
-    htmx); on invalid input the page again with the message at the field."""
+    """Run a case action from a form: on success back to the case; on invalid input the page
+    again with the message at the field. The service checks the policy (and logs a refusal);
+    the page is read — and logged as read — only when it is shown again."""
     ap = access_point(request)
-    view = selectors.case_detail(actor=request.user, case_id=case_id, access_point=ap)
-    form = form_class(request.POST, **(form_kwargs(view) if form_kwargs else {}))
+    case = Case.objects.select_related("youth").filter(pk=case_id).first()
+    if case is None:
+        raise NotFoundOrForbidden
+    access = policy.access_for(request.user, case.youth)
+    if case.pk not in access.case_ids:
+        log_refusal(user=request.user, youth=case.youth, object_type="case", access_point=ap)
+        raise NotFoundOrForbidden
+    form = form_class(request.POST, **(form_kwargs(access, case) if form_kwargs else {}))
     if form.is_valid():
         try:
-            action(view, form.cleaned_data, ap)
+            action(case, form.cleaned_data, ap)
         except ValidationError as exc:
             form.add_error_from(exc)
         except NotAllowed as exc:
@@ -94,6 +102,7 @@ def _post_action(request, case_id: int, form_class, action, form_kwargs=None, su
         else:
             messages.success(request, success)
             return redirect("cases:detail", case_id)
+    view = selectors.case_detail(actor=request.user, case_id=case_id, access_point=ap)
     name = {JournalEntryForm: "journal_form", InvolvementForm: "involvement_form", CaseUpdateForm: "update_form"}[
         form_class
     ]
@@ -103,15 +112,15 @@ def _post_action(request, case_id: int, form_class, action, form_kwargs=None, su
 @login_required
 @require_POST
 def journal_add(request, case_id: int):
-    def action(view, data, ap):
-        services.journal_entry_add(actor=request.user, case=view.case, access_point=ap, **data)
+    def action(case, data, ap):
+        services.journal_entry_add(actor=request.user, case=case, access_point=ap, **data)
 
     return _post_action(
         request,
         case_id,
         JournalEntryForm,
         action,
-        lambda view: {"categories": view.writable_categories},
+        lambda access, case: {"categories": access.writable_categories(case.pk)},
         _("Het verslag is toegevoegd."),
     )
 
@@ -119,8 +128,8 @@ def journal_add(request, case_id: int):
 @login_required
 @require_POST
 def involvement_add(request, case_id: int):
-    def action(view, data, ap):
-        services.involvement_add(actor=request.user, case=view.case, access_point=ap, **data)
+    def action(case, data, ap):
+        services.involvement_add(actor=request.user, case=case, access_point=ap, **data)
 
     return _post_action(request, case_id, InvolvementForm, action, success=_("De professional is betrokken."))
 
@@ -128,8 +137,8 @@ def involvement_add(request, case_id: int):
 @login_required
 @require_POST
 def case_update(request, case_id: int):
-    def action(view, data, ap):
-        services.case_update(actor=request.user, case=view.case, access_point=ap, **data)
+    def action(case, data, ap):
+        services.case_update(actor=request.user, case=case, access_point=ap, **data)
 
     return _post_action(request, case_id, CaseUpdateForm, action, success=_("De casus is bijgewerkt."))
 
