@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 # Paths a logged-in but not yet second-factor-verified user may still reach.
 EXEMPT_PREFIXES = ("/account/", "/static/", "/i18n/")
@@ -23,5 +24,5 @@ class RequireSecondFactorMiddleware:
             and not request.path.startswith(EXEMPT_PREFIXES)
             and not (request.path.startswith("/api/") and request.META.get("HTTP_AUTHORIZATION"))
         ):
-            return redirect(reverse("accounts:second_factor") + f"?next={request.get_full_path()}")
+            return redirect(reverse("accounts:second_factor") + "?" + urlencode({"next": request.get_full_path()}))
         return self.get_response(request)

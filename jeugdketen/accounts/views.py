@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -23,7 +23,7 @@ class LoginView(auth_views.LoginView):
         if TOTPDevice.objects.filter(user=form.get_user(), confirmed=True).exists():
             # Whoever set up a second factor is always asked for it, also where it is optional.
             self.request.session["otp_pending"] = True
-            return redirect(f"{reverse('accounts:second_factor')}?next={self.get_success_url()}")
+            return redirect(f"{reverse('accounts:second_factor')}?{urlencode({'next': self.get_success_url()})}")
         return response
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from jeugdketen.access import policy
 from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
@@ -18,6 +19,7 @@ from .models import Case, Involvement
 
 
 @login_required
+@vary_on_headers("HX-Request")  # the same URL answers a page or an htmx fragment
 def my_cases(request):
     if policy.professional_of(request.user) is None:
         return redirect("youth:list")

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.views.decorators.vary import vary_on_headers
 
 from jeugdketen.access import policy
 
@@ -26,6 +27,7 @@ def professionals_only(view):
 
 
 @professionals_only
+@vary_on_headers("HX-Request")  # the same URL answers a page or an htmx fragment
 def directory(request):
     query = request.GET.get("q", "").strip()
     kind = request.GET.get("soort", "")

@@ -66,6 +66,13 @@ class Youth(PersonName):
         ]
         indexes = [models.Index(fields=["date_of_birth", "last_name"])]
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+        from django.utils import timezone
+
+        if self.date_of_birth and self.date_of_birth > timezone.localdate():
+            raise ValidationError({"date_of_birth": _("De geboortedatum ligt in de toekomst.")})
+
     def age(self, on: date | None = None) -> int:
         return age_on(self.date_of_birth, on or date.today())
 

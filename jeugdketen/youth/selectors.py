@@ -72,10 +72,16 @@ def youth_dossier(*, actor, youth_id: int, access_point: AccessPoint) -> Dossier
     return Dossier(youth, access, carers, enrolments, cases, journal)
 
 
+# Every hit of a search is logged; one typed letter would log a row for every youth in view.
+MIN_SEARCH_LENGTH = 2
+
+
 def youth_search(*, actor, query: str, access_point: AccessPoint, limit: int = 50) -> QuerySet[Youth]:
     """Search the youths the actor may see, by name or BSN. Every hit is logged as a search."""
     youths = policy.visible_youths(actor, with_ground=True).select_related("municipality")
     query = query.strip()
+    if 0 < len(query) < MIN_SEARCH_LENGTH:
+        return []
     if query:
         bsn = normalise_bsn(query)
         if bsn.isdigit():

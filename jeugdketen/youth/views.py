@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.vary import vary_on_headers
 
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Action, Category
@@ -18,6 +19,7 @@ IDENTITY_FIELDS = ["first_name", "name_prefix", "last_name", "date_of_birth", "b
 
 
 @login_required
+@vary_on_headers("HX-Request")  # the same URL answers a page or an htmx fragment
 def youth_list(request):
     query = request.GET.get("q", "")
     youths = selectors.youth_search(actor=request.user, query=query, access_point=access_point(request))
@@ -118,6 +120,7 @@ def _change_view(request, youth_id, form_class, template, save, initial=None, su
             save(youth, form.cleaned_data)
         except ValidationError as exc:
             form.add_error_from(exc)
+            youth.refresh_from_db()  # the page shows what is stored, not the refused values
         except NotAllowed as exc:
             raise PermissionDenied(exc.message) from exc
         else:

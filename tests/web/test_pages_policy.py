@@ -243,3 +243,12 @@ def test_the_polices_involvement_is_shown_only_to_police_readers_and_the_regisse
         client.force_login(user)
         assert (name in client.get(f"/jeugdigen/{setting['youth'].pk}/").text) is sees, user
         assert (name in client.get(f"/casussen/{setting['case'].pk}/").text) is sees, user
+
+
+def test_live_search_pages_vary_on_htmx_and_need_two_characters(client, setting):
+    client.force_login(setting["teacher"].user)
+    response = client.get("/jeugdigen/", {"q": "K"})
+    assert "HX-Request" in response["Vary"]
+    assert setting["youth"].full_name not in response.text
+    assert not AccessLogEntry.objects.filter(user_id=setting["teacher"].user_id, event="search").exists()
+    assert setting["youth"].full_name in client.get("/jeugdigen/", {"q": setting["youth"].first_name}).text

@@ -137,3 +137,17 @@ def test_linking_to_a_youth_without_bsn_and_birth_date_or_a_ground_is_refused_an
     # with the BSN and date of birth the professional identifies the youth exactly: linking is allowed
     register(agent, services.Link(case_subject="Zorgen"), existing=hidden, last_name="Visser", bsn="111222333")
     assert Case.objects.filter(youth=hidden).exists()
+
+
+def test_a_birth_date_in_the_future_is_refused_whatever_the_channel():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    with pytest.raises(ValidationError) as error:
+        register(
+            professional("jeugdconsulent"),
+            services.Link(case_subject="Zorgen"),
+            date_of_birth=timezone.localdate() + timedelta(days=1),
+        )
+    assert error.value.message_dict == {"date_of_birth": ["De geboortedatum ligt in de toekomst."]}
