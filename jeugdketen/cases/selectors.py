@@ -118,16 +118,23 @@ def journal_for(cases: list[Case], access: policy.YouthAccess) -> dict[int, list
     return by_case
 
 
-def case_record(*, actor, case_id: int, access_point: AccessPoint) -> Case:
-    """Only the case record (status, dates, regisseur), without involvements and journal: what
-    the API's case detail returns. Logged as a read of that record."""
-    case = Case.objects.select_related("youth", "casusregisseur__user").filter(pk=case_id).first()
+def visible_case(*, actor, case_id: int, access_point: AccessPoint) -> tuple[Case, policy.YouthAccess]:
+    """The case and the actor's access to its youth, or 404 (a refusal is logged). Reads nothing
+    of the case's content and logs no read: callers log what they show."""
+    case = Case.objects.select_related("youth__municipality", "casusregisseur__user").filter(pk=case_id).first()
     if case is None:
         raise NotFoundOrForbidden
     access = policy.access_for(actor, case.youth)
     if case.pk not in access.case_ids:
         log_refusal(user=actor, youth=case.youth, object_type="case", access_point=access_point)
         raise NotFoundOrForbidden
+    return case, access
+
+
+def case_record(*, actor, case_id: int, access_point: AccessPoint) -> Case:
+    """Only the case record (status, dates, regisseur), without involvements and journal: what
+    the API's case detail returns. Logged as a read of that record."""
+    case, access = visible_case(actor=actor, case_id=case_id, access_point=access_point)
     log_access(
         user=actor,
         youth=case.youth,
@@ -143,13 +150,7 @@ def case_record(*, actor, case_id: int, access_point: AccessPoint) -> Case:
 
 
 def case_detail(*, actor, case_id: int, access_point: AccessPoint) -> CaseView:
-    case = Case.objects.select_related("youth__municipality").filter(pk=case_id).first()
-    if case is None:
-        raise NotFoundOrForbidden
-    access = policy.access_for(actor, case.youth)
-    if case.pk not in access.case_ids:
-        log_refusal(user=actor, youth=case.youth, object_type="case", access_point=access_point)
-        raise NotFoundOrForbidden
+    case, access = visible_case(actor=actor, case_id=case_id, access_point=access_point)
     [case] = cases_of_youth(case.youth, access, only=case.pk)
     journal = journal_for([case], access)[case.pk]
     categories = access.case_categories(case.pk)

@@ -8,14 +8,13 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from jeugdketen.access import policy
-from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
-from jeugdketen.auditlog.services import log_refusal
+from jeugdketen.access.exceptions import NotAllowed
 from jeugdketen.core.views import access_point
 from jeugdketen.youth.selectors import youth_for
 
 from . import selectors, services
 from .forms import CaseOpenForm, CaseUpdateForm, InvolvementForm, JournalEntryForm
-from .models import Case, Involvement
+from .models import Involvement
 
 
 @login_required
@@ -86,13 +85,7 @@ def _post_action(request, case_id: int, form_class, action, form_kwargs=None, su
     again with the message at the field. The service checks the policy (and logs a refusal);
     the page is read — and logged as read — only when it is shown again."""
     ap = access_point(request)
-    case = Case.objects.select_related("youth").filter(pk=case_id).first()
-    if case is None:
-        raise NotFoundOrForbidden
-    access = policy.access_for(request.user, case.youth)
-    if case.pk not in access.case_ids:
-        log_refusal(user=request.user, youth=case.youth, object_type="case", access_point=ap)
-        raise NotFoundOrForbidden
+    case, access = selectors.visible_case(actor=request.user, case_id=case_id, access_point=ap)
     form = form_class(request.POST, **(form_kwargs(access, case) if form_kwargs else {}))
     if form.is_valid():
         try:

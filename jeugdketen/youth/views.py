@@ -95,7 +95,7 @@ def register(request):
     return redirect("youth:dossier", youth.pk)
 
 
-def _change_view(request, youth_id, form_class, template, save, initial=None, success=""):
+def _change_view(request, youth_id, form_class, title, save, initial=None, success=""):
     ap = access_point(request)
     youth, access = selectors.youth_for(actor=request.user, youth_id=youth_id, access_point=ap)
     grant = access.grant(Category.IDENTITY, Action.CHANGE)
@@ -127,7 +127,7 @@ def _change_view(request, youth_id, form_class, template, save, initial=None, su
             messages.success(request, success)
             return redirect("youth:dossier", youth.pk)
     status = 422 if request.method == "POST" else 200
-    return render(request, template, {"form": form, "youth": youth}, status=status)
+    return render(request, "youth/change_form.html", {"form": form, "youth": youth, "title": title}, status=status)
 
 
 @login_required
@@ -136,7 +136,7 @@ def edit(request, youth_id: int):
         request,
         youth_id,
         IdentityForm,
-        "youth/edit.html",
+        _("Gegevens wijzigen"),
         lambda youth, data: services.youth_update(
             actor=request.user, youth=youth, access_point=access_point(request), **data
         ),
@@ -151,7 +151,7 @@ def enrolment_add(request, youth_id: int):
         request,
         youth_id,
         EnrolmentForm,
-        "youth/enrolment_add.html",
+        _("Inschrijving toevoegen"),
         lambda youth, data: services.enrolment_add(
             actor=request.user, youth=youth, school=_own_school(request), access_point=access_point(request), **data
         ),
@@ -180,7 +180,7 @@ def enrolment_end(request, youth_id: int, enrolment_id: int):
         request,
         youth_id,
         EnrolmentEndForm,
-        "youth/enrolment_end.html",
+        _("Uitschrijven"),
         save,
         initial=lambda youth: {"end": timezone.localdate()},
         success=_("De leerling is uitgeschreven."),
@@ -193,7 +193,7 @@ def carer_add(request, youth_id: int):
         request,
         youth_id,
         CarerForm,
-        "youth/carer_add.html",
+        _("Ouder of verzorger toevoegen"),
         lambda youth, data: services.carer_add(
             actor=request.user, youth=youth, access_point=access_point(request), **data
         ),
