@@ -161,13 +161,16 @@ class CaseViewSet(viewsets.ViewSet):
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def list(self, request):
-        cases = (
+        # Page the ids first (sorting bare case rows), then load the page's 100 with their joins.
+        ids = (
             Case.objects.filter(policy.visible_cases_q(request.user))
-            .select_related("youth", "casusregisseur__user")
             .order_by("-opened_on", "-id")
+            .values_list("pk", flat=True)
         )
         paginator = Pagination()
-        page = paginator.paginate_queryset(cases, request, view=self)
+        page_ids = paginator.paginate_queryset(ids, request, view=self)
+        loaded = Case.objects.select_related("youth", "casusregisseur__user").in_bulk(page_ids)
+        page = [loaded[pk] for pk in page_ids]
         log_many(
             {
                 "user": request.user,
