@@ -77,7 +77,8 @@ def case_open(request, youth_id: int):
         else:
             messages.success(request, _("Casus %(ref)s is geopend. U bent casusregisseur.") % {"ref": case.reference})
             return redirect("cases:detail", case.pk)
-    return render(request, "cases/case_open.html", {"form": form, "youth": youth})
+    status = 422 if request.method == "POST" else 200
+    return render(request, "cases/case_open.html", {"form": form, "youth": youth}, status=status)
 
 
 def _post_action(request, case_id: int, form_class, action, form_kwargs=None, success=""):
