@@ -103,7 +103,7 @@ def case_open(
     )
     case.reference = f"{case.opened_on:%Y}-{case.pk:05d}"
     case.save(update_fields=["reference"])
-    Involvement.objects.create(case=case, professional=professional, function=function, note=_("casusregisseur"))
+    Involvement.objects.create(case=case, professional=professional, function=function)
     grant = policy.Grant(Category.IDENTITY, Ground.CASE_INVOLVEMENT, function, case.reference, True)
     log_access(
         user=actor,

@@ -178,7 +178,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
                 professional=pros[username],
                 function=functions[code],
                 since=opened + timedelta(days=since_days),
-                note=note,
+                note="" if note == "casusregisseur" else note,  # the role follows from Case.casusregisseur
             )
         for days_ago, username, code, category, title, text in spec["journal"]:
             JournalEntry.objects.create(
