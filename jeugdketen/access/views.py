@@ -1,17 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from jeugdketen.auditlog.services import Event, log_many
+from jeugdketen.auditlog.services import Event, log_each
 from jeugdketen.core.views import access_point
 from jeugdketen.youth.models import Youth
-from jeugdketen.youth.validators import normalise_bsn
+from jeugdketen.youth.selectors import matching
 
 from . import policy, services
-from .categories import Category
 from .exceptions import NotAllowed
 from .forms import EmergencyAccessForm, ReviewForm, YouthLookupForm
 from .models import EmergencyAccess
@@ -60,48 +58,30 @@ def privacy_overview(request):
     youths = []
     if form.is_bound and form.is_valid():
         query = form.cleaned_data["q"].strip()
-        bsn = normalise_bsn(query)
         qs = Youth.objects.select_related("municipality").filter(
             municipality_id=policy.privacy_officer_municipality(request.user)
         )
-        if bsn.isdigit():
-            qs = qs.filter(bsn=bsn)
-        else:
-            for word in query.split():
-                qs = qs.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
-        youths = list(qs.order_by("last_name", "first_name")[:50])
-        log_many(
-            {
-                "user": request.user,
-                "youth": y.pk,
-                "event": Event.SEARCH,
-                "grant": grant,
-                "object_type": "youth",
-                "object_ids": [y.pk],
-                "categories": [Category.IDENTITY],
-                "access_point": access_point(request),
-                "description": f"zoekopdracht privacy officer: {query}",
-            }
-            for y in youths
+        youths = list(matching(qs, query).order_by("last_name", "first_name")[:50])
+        log_each(
+            ((y.pk, y.pk, grant) for y in youths),
+            user=request.user,
+            event=Event.SEARCH,
+            object_type="youth",
+            access_point=access_point(request),
+            description=f"zoekopdracht privacy officer: {query}",
         )
     pending = list(
         EmergencyAccess.objects.awaiting_review()
         .filter(youth__municipality_id=policy.privacy_officer_municipality(request.user))
         .select_related("professional__user", "professional__organisation", "youth")
     )
-    log_many(
-        {
-            "user": request.user,
-            "youth": e.youth_id,
-            "event": Event.LIST,
-            "grant": grant,
-            "object_type": "emergency_access",
-            "object_ids": [e.pk],
-            "categories": [Category.IDENTITY],
-            "access_point": access_point(request),
-            "description": "noodtoegang te beoordelen",
-        }
-        for e in pending
+    log_each(
+        ((e.youth_id, e.pk, grant) for e in pending),
+        user=request.user,
+        event=Event.LIST,
+        object_type="emergency_access",
+        access_point=access_point(request),
+        description="noodtoegang te beoordelen",
     )
     return render(request, "access/privacy_overview.html", {"form": form, "youths": youths, "pending": pending})
 

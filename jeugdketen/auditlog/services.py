@@ -9,6 +9,7 @@ from functools import wraps
 
 from django.db import transaction
 
+from jeugdketen.access.categories import Category
 from jeugdketen.access.policy import Grant, professional_of
 
 from .models import AccessLogEntry
@@ -76,11 +77,33 @@ def log_access(**kwargs) -> AccessLogEntry:
     return entry
 
 
-def log_many(entries: Iterable[dict]) -> None:
-    """Several entries in one insert (e.g. every youth shown in a list)."""
-    rows = [_entry(**kwargs) for kwargs in entries]
-    if rows:
-        AccessLogEntry.objects.bulk_create(rows)
+def log_each(
+    rows: Iterable[tuple[int, object, Grant | None]],
+    *,
+    user,
+    event: str,
+    object_type: str,
+    access_point: AccessPoint,
+    description: str = "",
+) -> None:
+    """One entry per youth shown in a list or search, in one insert. ``rows`` holds, per row,
+    the youth's id, the object shown and the grant it is shown on."""
+    entries = [
+        _entry(
+            user=user,
+            youth=youth_id,
+            event=event,
+            grant=grant,
+            object_type=object_type,
+            object_ids=[object_id],
+            categories=[Category.IDENTITY],
+            access_point=access_point,
+            description=description,
+        )
+        for youth_id, object_id, grant in rows
+    ]
+    if entries:
+        AccessLogEntry.objects.bulk_create(entries)
 
 
 _refusals = threading.local()

@@ -6,7 +6,7 @@ from rest_framework.response import Response
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Category, Ground
 from jeugdketen.access.exceptions import NotFoundOrForbidden
-from jeugdketen.auditlog.services import Event, log_many
+from jeugdketen.auditlog.services import Event, log_each
 from jeugdketen.core.apis import CodeField, Pagination, api_access_point, errors, parse_id
 from jeugdketen.organisations.models import Function, Professional
 from jeugdketen.youth.models import Youth
@@ -171,19 +171,13 @@ class CaseViewSet(viewsets.ViewSet):
         page_ids = paginator.paginate_queryset(ids, request, view=self)
         loaded = Case.objects.select_related("youth", "casusregisseur__user").in_bulk(page_ids)
         page = [loaded[pk] for pk in page_ids]
-        log_many(
-            {
-                "user": request.user,
-                "youth": c.youth_id,
-                "event": Event.LIST,
-                "grant": grant,
-                "object_type": "case",
-                "object_ids": [c.pk],
-                "categories": [Category.IDENTITY],
-                "access_point": api_access_point(request),
-                "description": "API casussen",
-            }
-            for c, grant in zip(page, _list_grants(request.user, page), strict=True)
+        log_each(
+            ((c.youth_id, c.pk, grant) for c, grant in zip(page, _list_grants(request.user, page), strict=True)),
+            user=request.user,
+            event=Event.LIST,
+            object_type="case",
+            access_point=api_access_point(request),
+            description="API casussen",
         )
         return paginator.get_paginated_response(CaseSerializer(page, many=True).data)
 

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Category, Ground
 from jeugdketen.access.exceptions import NotFoundOrForbidden
-from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_many, log_refusal
+from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_each, log_refusal
 
 from .models import Case, Involvement, JournalEntry
 
@@ -46,20 +46,16 @@ def my_cases(*, actor, access_point: AccessPoint, search: str = "") -> list[MyCa
         if inv.case_id in rows:
             continue
         rows[inv.case_id] = MyCase(inv.case, inv.function.name, inv.case.casusregisseur_id == professional.pk)
-        log_rows.append(
-            {
-                "user": actor,
-                "youth": inv.case.youth_id,
-                "event": Event.SEARCH if search else Event.LIST,
-                "grant": policy.Grant(Category.IDENTITY, Ground.CASE_INVOLVEMENT, inv.function, inv.case.reference),
-                "object_type": "case",
-                "object_ids": [inv.case_id],
-                "categories": [Category.IDENTITY],
-                "access_point": access_point,
-                "description": "Mijn casussen",
-            }
-        )
-    log_many(log_rows)
+        grant = policy.Grant(Category.IDENTITY, Ground.CASE_INVOLVEMENT, inv.function, inv.case.reference)
+        log_rows.append((inv.case.youth_id, inv.case_id, grant))
+    log_each(
+        log_rows,
+        user=actor,
+        event=Event.SEARCH if search else Event.LIST,
+        object_type="case",
+        access_point=access_point,
+        description="Mijn casussen",
+    )
     return sorted(rows.values(), key=lambda r: (r.case.next_date is None, r.case.next_date or r.case.opened_on))
 
 

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Category
 from jeugdketen.access.exceptions import NotFoundOrForbidden
-from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_many, log_refusal
+from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_each, log_refusal
 from jeugdketen.cases.models import Case, JournalEntry
 from jeugdketen.cases.selectors import cases_of_youth, journal_for
 
@@ -72,6 +72,16 @@ def youth_dossier(*, actor, youth_id: int, access_point: AccessPoint) -> Dossier
     return Dossier(youth, access, carers, enrolments, cases, journal)
 
 
+def matching(youths: QuerySet[Youth], query: str) -> QuerySet[Youth]:
+    """Youths matching a search: a BSN exactly, otherwise every word in the first or last name."""
+    bsn = normalise_bsn(query.strip())
+    if bsn.isdigit():
+        return youths.filter(bsn=bsn)
+    for word in query.split():
+        youths = youths.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    return youths
+
+
 # Every hit of a search is logged; one typed letter would log a row for every youth in view.
 MIN_SEARCH_LENGTH = 2
 
@@ -83,25 +93,14 @@ def youth_search(*, actor, query: str, access_point: AccessPoint, limit: int = 5
     if 0 < len(query) < MIN_SEARCH_LENGTH:
         return []
     if query:
-        bsn = normalise_bsn(query)
-        if bsn.isdigit():
-            youths = youths.filter(bsn=bsn)
-        else:
-            for word in query.split():
-                youths = youths.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+        youths = matching(youths, query)
     results = list(youths.order_by("last_name", "first_name")[:limit])
-    log_many(
-        {
-            "user": actor,
-            "youth": y.pk,
-            "event": Event.SEARCH if query else Event.LIST,
-            "grant": policy.list_grant(actor, y.list_ground),
-            "object_type": "youth",
-            "object_ids": [y.pk],
-            "categories": [Category.IDENTITY],
-            "access_point": access_point,
-            "description": f"zoekopdracht: {query}" if query else "lijst jeugdigen",
-        }
-        for y in results
+    log_each(
+        ((y.pk, y.pk, policy.list_grant(actor, y.list_ground)) for y in results),
+        user=actor,
+        event=Event.SEARCH if query else Event.LIST,
+        object_type="youth",
+        access_point=access_point,
+        description=f"zoekopdracht: {query}" if query else "lijst jeugdigen",
     )
     return results

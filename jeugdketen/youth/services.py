@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Action, Category
 from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
-from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_access, log_many, log_refusal
+from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_access, log_each, log_refusal
 from jeugdketen.organisations.models import Function, Municipality, Organisation
 
 from .models import Carer, CarerRelation, Enrolment, Youth
@@ -94,19 +94,13 @@ def registration_matches(
             matches.linkable.append(youth)
         else:
             matches.hidden += 1
-    log_many(
-        {
-            "user": actor,
-            "youth": youth.pk,
-            "event": Event.SEARCH,
-            "grant": None,
-            "object_type": "youth",
-            "object_ids": [youth.pk],
-            "categories": [Category.IDENTITY],
-            "access_point": access_point,
-            "description": "controle op dubbele registratie",
-        }
-        for youth in candidates
+    log_each(
+        ((youth.pk, youth.pk, None) for youth in candidates),
+        user=actor,
+        event=Event.SEARCH,
+        object_type="youth",
+        access_point=access_point,
+        description="controle op dubbele registratie",
     )
     return matches
 
