@@ -329,7 +329,10 @@ def _union(querysets: list[QuerySet]) -> QuerySet:
 def visible_youths_q(user, *, today: date | None = None) -> Q:
     """A filter on Youth that keeps exactly the youths ``user`` has any ground for. Lists use it,
     so they never contain what the user may not see."""
-    ids, conditions = _ground_filters(user, today or timezone.localdate())
+    return _combined(*_ground_filters(user, today or timezone.localdate()))
+
+
+def _combined(ids: dict[Ground, QuerySet], conditions: dict[Ground, Q]) -> Q:
     q = Q(pk__in=_union(list(ids.values()))) if ids else Q(pk__in=[])
     for condition in conditions.values():
         q |= condition
@@ -339,15 +342,13 @@ def visible_youths_q(user, *, today: date | None = None) -> Q:
 def visible_youths(user, queryset: QuerySet | None = None, *, with_ground: bool = False) -> QuerySet:
     """The youths ``user`` may see. With ``with_ground`` each row carries ``list_ground``: the
     strongest ground it is visible on, for the access log."""
-    from django.db.models import Case as When_
-    from django.db.models import Value, When
+    from django.db.models import Case, Value, When
 
     from jeugdketen.youth.models import Youth
 
     queryset = Youth.objects.all() if queryset is None else queryset
-    today = timezone.localdate()
-    queryset = queryset.filter(visible_youths_q(user, today=today))
-    ids, conditions = _ground_filters(user, today)
+    ids, conditions = _ground_filters(user, timezone.localdate())
+    queryset = queryset.filter(_combined(ids, conditions))
     if with_ground and (ids or conditions):
         whens = []
         for ground in GROUND_ORDER:
@@ -355,7 +356,7 @@ def visible_youths(user, queryset: QuerySet | None = None, *, with_ground: bool 
                 whens.append(When(pk__in=ids[ground], then=Value(str(ground))))
             elif ground in conditions:
                 whens.append(When(conditions[ground], then=Value(str(ground))))
-        queryset = queryset.annotate(list_ground=When_(*whens, default=Value("")))
+        queryset = queryset.annotate(list_ground=Case(*whens, default=Value("")))
     return queryset
 
 

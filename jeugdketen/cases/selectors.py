@@ -99,9 +99,8 @@ def cases_of_youth(youth, access: policy.YouthAccess, *, only: int | None = None
 
 def journal_for(cases: list[Case], access: policy.YouthAccess) -> dict[int, list[JournalEntry]]:
     """Journal entries of the given cases in the categories the access reads, per case."""
-    wanted = set()
-    for case in cases:
-        wanted |= access.case_categories(case.pk)
+    readable = {case.pk: access.case_categories(case.pk) for case in cases}
+    wanted = set().union(*readable.values())
     by_case: dict[int, list[JournalEntry]] = {case.pk: [] for case in cases}
     if not wanted:
         return by_case
@@ -109,7 +108,7 @@ def journal_for(cases: list[Case], access: policy.YouthAccess) -> dict[int, list
         "author__user", "author__organisation", "author_function"
     )
     for entry in entries:
-        if entry.category in access.case_categories(entry.case_id):
+        if entry.category in readable[entry.case_id]:
             by_case[entry.case_id].append(entry)
     return by_case
 
