@@ -14,10 +14,6 @@ class Category(models.TextChoices):
     POLICE = "police", _("Politie")
 
 
-# Special categories of personal data (AVG art. 9/10): health and police data.
-SPECIAL_CATEGORIES = frozenset({Category.HEALTH, Category.POLICE})
-
-
 class Ground(models.TextChoices):
     CASE_INVOLVEMENT = "case", _("Betrokken bij de casus")
     SCHOOL_ENROLMENT = "school", _("Werkzaam op de school van de jeugdige")

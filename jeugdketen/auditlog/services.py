@@ -32,7 +32,6 @@ class AccessPoint:
         return cls(channel=channel, ip_address=request.META.get("REMOTE_ADDR") or None)
 
 
-TASK = AccessPoint(Channel.TASK)
 CLI = AccessPoint(Channel.CLI)
 
 
