@@ -98,6 +98,7 @@ JOURNAL_TITLES = {
     "leerplicht": ["Verzuimmelding", "Leerplichtgesprek", "Vrijstelling besproken"],
     "police": ["Melding jeugdagent", "Gesprek jeugdagent"],
     "identity": ["Gegevens bijgewerkt"],
+    "safety": ["Meldcode: signalen in kaart", "Veiligheidsafspraken besproken"],
 }
 TEXT = (
     "Gesproken met betrokkenen over de situatie en de volgende stappen. Afspraken vastgelegd; "
@@ -819,6 +820,148 @@ def build_region(timer: Timer, today: date, rng: random.Random) -> dict:
 
 
 # --------------------------------------------------------------------------------------------
+# The toegang: 5,000 open help requests at Gemeente Zwolle
+
+INTAKE_OPEN = 5_000
+INTAKE_WAITING = 3_000  # of which on the waiting list; the rest new or in triage (the inbox)
+
+
+def intake_present() -> bool:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(username="bench_samendoen").exists()
+
+
+def build_intake(timer: Timer, today: date, rng: random.Random) -> dict:
+    """Help requests for the Samen Doen inbox and the waiting list at region scale: the
+    default triage checklist, 5,000 open requests (2,000 new or in triage, 3,000 waiting, 10% of
+    those with a suspension of the term), and two logins at Gemeente Zwolle: ``bench_samendoen``
+    (medewerker Samen Doen) and ``bench_teamleider`` (teamleider, sees the caseloads). All of it
+    or nothing, so a rerun starts clean."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        return _build_intake(timer, today, rng)
+
+
+def _build_intake(timer: Timer, today: date, rng: random.Random) -> dict:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+
+    from jeugdketen.intake.models import HelpRequest, Suspension
+    from jeugdketen.intake.services import checklist_install_default
+    from jeugdketen.organisations.models import Function, Municipality, Organisation, Professional
+    from jeugdketen.youth.models import Youth
+
+    t = time.perf_counter()
+    zwolle = Municipality.objects.get(cbs_code="0193")
+    gemeente = Organisation.objects.get(kind="gemeente", municipality=zwolle)
+    checklist_install_default(zwolle)
+    User = get_user_model()
+    password = make_password(PASSWORD)
+    for username, first, last, code in (
+        ("bench_samendoen", "Sam", "Toegang", "samen_doen"),
+        ("bench_teamleider", "Tessa", "Teamleider", "manager"),
+    ):
+        user = User.objects.create(username=username, first_name=first, last_name=last, password=password)
+        pro = Professional.objects.create(user=user, organisation=gemeente, email=f"{username}@bench.example")
+        pro.functions.set([Function.objects.get(code=code)])
+    youth_ids = list(Youth.objects.filter(municipality=zwolle).values_list("pk", flat=True)[: INTAKE_OPEN * 2])
+    statuses = ["wachtlijst"] * INTAKE_WAITING + ["nieuw", "triage"] * ((INTAKE_OPEN - INTAKE_WAITING) // 2)
+    rows = []
+    for i, status in enumerate(statuses):
+        received = today - timedelta(days=rng.randint(0, 120))
+        waiting = status == "wachtlijst"
+        rows.append(
+            HelpRequest(
+                reference=f"HV-B-{i + 1:05d}",
+                municipality=zwolle,
+                source=rng.choice(["telefoon", "balie", "online", "professional"]),
+                received_on=received,
+                received_at=datetime.combine(received, datetime.min.time(), tzinfo=UTC),
+                question="Vraag over opvoeden en opgroeien. " * rng.randint(1, 6),
+                urgency=rng.choices(["normaal", "snel", "spoed"], [80, 17, 3])[0],
+                youth_id=youth_ids[i] if status != "nieuw" or i % 2 else None,
+                first_name=rng.choice(FIRST_NAMES),
+                last_name=rng.choice(LAST_NAMES),
+                date_of_birth=birth_for_age(rng, today, rng.randint(0, 17)),
+                requester_kind="ouder",
+                requester_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                requester_phone="06-12345678",
+                status=status,
+                priority=rng.choice([1, 2, 2, 3]) if waiting else None,
+                waiting_since=received + timedelta(days=rng.randint(1, 10)) if waiting else None,
+            )
+        )
+    created = HelpRequest.objects.bulk_create(rows, batch_size=1000)
+    suspensions = [
+        Suspension(
+            request=r,
+            started_on=min(today, r.received_on + timedelta(days=3)),
+            ended_on=None if n % 2 else min(today, r.received_on + timedelta(days=10)),
+            reason="Informatie opgevraagd",
+        )
+        for n, r in enumerate(x for x in created if x.status == "wachtlijst" and x.pk % 10 == 0)
+    ]
+    Suspension.objects.bulk_create(suspensions)
+    timer.step("toegang: checklist, 5,000 open help requests, suspensions", t, len(created) + len(suspensions))
+    return {"help_requests": len(created), "suspensions": len(suspensions)}
+
+
+# The Plan van Aanpak: one plan with 50 agreements on the rich-dossier youth's case
+
+
+def plan_present() -> bool:
+    from jeugdketen.plans.models import Plan
+
+    return Plan.objects.filter(agreements__what__startswith="Bench-afspraak").exists()
+
+
+def build_plan(timer: Timer, today: date, rng: random.Random) -> dict:
+    """The plan of the open case of the rich-dossier youth that ``bench_consulent`` holds: 5 goals,
+    50 agreements of the people involved, 6 evaluations, 60 versions."""
+    from django.db import transaction
+
+    from jeugdketen.cases.models import Case
+    from jeugdketen.plans.models import Agreement, Evaluation, Goal, Plan, PlanVersion
+    from jeugdketen.plans.services import snapshot
+
+    t = time.perf_counter()
+    with transaction.atomic():
+        case = (
+            Case.objects.filter(casusregisseur__user__username="bench_consulent", status__in=Case.OPEN_STATUSES)
+            .order_by("youth_id", "pk")
+            .first()
+        )
+        plan = Plan.objects.create(case=case, version=60)
+        goals = [Goal.objects.create(plan=plan, order=i, text=f"Doel {i + 1} van het gezin") for i in range(5)]
+        owners = list(case.involvements.active().select_related("professional"))
+        Agreement.objects.bulk_create(
+            [
+                Agreement(
+                    plan=plan,
+                    goal=goals[i % 5],
+                    what=f"Bench-afspraak {i + 1}: gesprek, observatie of verslag",
+                    owner_kind="professional",
+                    owner_professional=owners[i % len(owners)].professional,
+                    due_on=today + timedelta(days=rng.randint(-30, 60)),
+                    status="gedaan" if i % 3 == 0 else "open",
+                    done_on=today - timedelta(days=1) if i % 3 == 0 else None,
+                )
+                for i in range(50)
+            ]
+        )
+        Evaluation.objects.bulk_create(
+            [Evaluation(plan=plan, planned_on=today + timedelta(days=30 * (i - 3))) for i in range(6)]
+        )
+        shot = snapshot(plan)
+        PlanVersion.objects.bulk_create(
+            [PlanVersion(plan=plan, number=n, snapshot=shot, change="bench") for n in range(1, 61)]
+        )
+    timer.step("plan van aanpak: 50 agreements, 60 versions", t, 50 + 60)
+    return {"plan_case": case.pk}
+
+
 # Open Zaak scale: more cases
 # --------------------------------------------------------------------------------------------
 
@@ -975,6 +1118,8 @@ def counts() -> dict:
         "cases_involvement",
         "cases_journalentry",
         "auditlog_accesslogentry",
+        "intake_helprequest",
+        "intake_suspension",
     ]
     return {t: execute(f"SELECT count(*) FROM {t}")[0][0] for t in tables}
 
@@ -1006,6 +1151,14 @@ def main() -> None:
         print("  region already there")
     else:
         info.update(build_region(timer, today, rng))
+    if plan_present():
+        print("  plan already there")
+    else:
+        info.update(build_plan(timer, today, random.Random(args.seed + 3)))
+    if intake_present():
+        print("  toegang already there")
+    else:
+        info.update(build_intake(timer, today, random.Random(args.seed + 2)))
     if args.scale == "openzaak":
         info.update(build_openzaak(timer, today, random.Random(args.seed + 1), OPENZAAK_CASES))
     t = time.perf_counter()

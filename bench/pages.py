@@ -102,11 +102,21 @@ def main() -> None:
         .first()["youth"]
     )
     log_entries = AccessLogEntry.objects.filter(youth_id=youth_id).count()
+    from jeugdketen.plans.models import Plan
+
+    plan_case = Plan.objects.filter(agreements__what__startswith="Bench-afspraak").values_list("case_id", flat=True)[0]
     backend = "django.contrib.auth.backends.ModelBackend"
     pages = [
         ("Mijn casussen", "/casussen/", consulent),
         ("Dossier jeugdige", f"/jeugdigen/{youth_id}/", consulent),
         ("Toegangslog (privacy officer)", f"/jeugdigen/{youth_id}/toegangslog/", privacy),
+        ("Plan van aanpak (50 afspraken)", f"/plan/casus/{plan_case}/", consulent),
+        ("Inbox Samen Doen", "/toegang/", User.objects.get(username="bench_samendoen")),
+        (
+            "Wachtlijst jeugdconsulenten (teamleider)",
+            "/toegang/wachtlijst/",
+            User.objects.get(username="bench_teamleider"),
+        ),
     ]
     load_before = [round(x, 2) for x in os.getloadavg()]
     results = []

@@ -51,6 +51,13 @@ INSTALLED_APPS = [
     "jeugdketen.organisations",
     "jeugdketen.youth",
     "jeugdketen.cases",
+    "jeugdketen.intake",
+    "jeugdketen.investigation",
+    "jeugdketen.meldcode",
+    "jeugdketen.plans",
+    "jeugdketen.signals",
+    "jeugdketen.meetings",
+    "jeugdketen.retention",
     "jeugdketen.access",
     "jeugdketen.auditlog",
     "jeugdketen.demo",
@@ -87,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "jeugdketen.core.context_processors.app",
+                "jeugdketen.signals.context_processors.signals",
             ],
         },
     },
@@ -108,6 +116,22 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# OpenID Connect: the municipality's identity provider (jeugdketen/accounts/oidc.py). On when a
+# client id is configured; the demo uses passwords.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_CREATE_USER = False
+OIDC_PROVIDER_NAME = env("OIDC_PROVIDER_NAME", default="het inlogsysteem van de gemeente")
+OIDC_PROVIDER_HAS_MFA = env.bool("OIDC_PROVIDER_HAS_MFA", default=True)
+LOGIN_REDIRECT_URL_FAILURE = "/account/inloggen/?oidc=mislukt"
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.insert(1, "jeugdketen.accounts.oidc.Backend")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -209,7 +233,22 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"CategoryEnum": "jeugdketen.access.categories.Category"},
+    "ENUM_NAME_OVERRIDES": {
+        "CategoryEnum": "jeugdketen.access.categories.Category",
+        "CaseStatusEnum": "jeugdketen.cases.models.Case.Status",
+        "HelpRequestStatusEnum": "jeugdketen.intake.models.HelpRequest.Status",
+        "RequesterKindEnum": "jeugdketen.intake.models.HelpRequest.Requester",
+        "ReferralStatusEnum": "jeugdketen.intake.models.Referral.Status",
+        "DecisionKindEnum": "jeugdketen.intake.models.Decision.Kind",
+        "QuestionKindEnum": "jeugdketen.intake.models.Question.Kind",
+        "ContactChannelEnum": "jeugdketen.intake.models.Contact.Channel",
+        "MeldcodeStatusEnum": "jeugdketen.meldcode.models.Track.Status",
+        "AgreementStatusEnum": "jeugdketen.plans.models.Agreement.Status",
+        "GoalStatusEnum": "jeugdketen.plans.models.Goal.Status",
+        "AgreementOwnerEnum": "jeugdketen.plans.models.Agreement.Owner",
+        "MeetingKindEnum": "jeugdketen.meetings.models.Meeting.Kind",
+        "MeetingStatusEnum": "jeugdketen.meetings.models.Meeting.Status",
+    },
 }
 
 # Background work: the database-backed task queue (django-tasks; moves to django.tasks later).
@@ -227,6 +266,13 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # Emergency access ("break the glass"): how long a grant lasts.
 EMERGENCY_ACCESS_HOURS = env.int("EMERGENCY_ACCESS_HOURS", default=24)
+# The onderzoek: the family's days for a zienswijze, and the norm per phase in days
+# (e.g. "analyse=21,oordeelsvorming=10"); working agreements of the municipality, not law.
+JEUGDKETEN_ZIENSWIJZE_DAYS = env.int("JEUGDKETEN_ZIENSWIJZE_DAYS", default=14)
+# Stagnation: a case without activity for this many weeks is signalled; the daily sweep's hour.
+JEUGDKETEN_STAGNATION_SILENT_WEEKS = env.int("JEUGDKETEN_STAGNATION_SILENT_WEEKS", default=6)
+JEUGDKETEN_STAGNATION_SWEEP_HOUR = env.int("JEUGDKETEN_STAGNATION_SWEEP_HOUR", default=6)
+JEUGDKETEN_INVESTIGATION_PHASE_DAYS = env.dict("JEUGDKETEN_INVESTIGATION_PHASE_DAYS", cast={"value": int}, default={})
 
 LOGGING = {
     "version": 1,

@@ -7,6 +7,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from jeugdketen.cases.models import Case, Involvement, JournalEntry
+from jeugdketen.intake.models import HelpRequest
 from jeugdketen.organisations.models import Function, Municipality, Organisation, Professional
 from jeugdketen.youth.models import Carer, CarerRelation, Enrolment, Youth
 
@@ -136,3 +137,20 @@ def journal(case: Case, author: Professional, code: str, category: str, **kwargs
         text=kwargs.pop("text", "Gesprek gevoerd."),
         **kwargs,
     )
+
+
+class HelpRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HelpRequest
+
+    reference = factory.Sequence(lambda n: f"HV-2026-{n + 1:05d}")
+    municipality = factory.SubFactory(MunicipalityFactory)
+    source = HelpRequest.Source.PHONE
+    question = "Onze zoon slaapt slecht en is vaak boos; wij weten niet meer wat we moeten doen."
+    first_name = factory.LazyAttribute(lambda r: r.youth.first_name if r.youth else "Sem")
+    last_name = factory.LazyAttribute(lambda r: r.youth.last_name if r.youth else "Jansen")
+    date_of_birth = factory.LazyAttribute(lambda r: r.youth.date_of_birth if r.youth else date(2015, 5, 17))
+    requester_kind = HelpRequest.Requester.PARENT
+    requester_name = "Petra Jansen"
+    requester_phone = "06-12345678"
+    status = HelpRequest.Status.NEW

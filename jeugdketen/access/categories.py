@@ -12,12 +12,16 @@ class Category(models.TextChoices):
     HEALTH = "health", _("Gezondheid (GGD)")
     LEERPLICHT = "leerplicht", _("Leerplicht")
     POLICE = "police", _("Politie")
+    SAFETY = "safety", _("Veiligheid (meldcode)")
+    PLAN = "plan", _("Plan van aanpak")
 
 
 class Ground(models.TextChoices):
     CASE_INVOLVEMENT = "case", _("Betrokken bij de casus")
     SCHOOL_ENROLMENT = "school", _("Werkzaam op de school van de jeugdige")
     LEERPLICHT_CONSULENT = "leerplicht", _("Consulent leerplicht van de woongemeente")
+    INTAKE = "intake", _("Toegang (Samen Doen) van de woongemeente")
+    REFERRAL = "referral", _("Doorverwijzing ontvangen")
     PARENT_WITH_GEZAG = "parent", _("Ouder met gezag")
     YOUTH_SELF = "self", _("De jeugdige zelf")
     EMERGENCY = "emergency", _("Noodtoegang")

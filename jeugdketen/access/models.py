@@ -41,3 +41,36 @@ class EmergencyAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.professional} → {self.youth} ({self.started_at:%d-%m-%Y %H:%M})"
+
+
+class ConsentDecision(models.Model):
+    """A parent's or the youth's decision about sharing one purpose (a data category) of the youth's
+    data with one organisation: given or withheld. The newest decision of each party counts; the
+    policy withholds the category from that organisation's professionals as soon as a party with a
+    right to decide (see ``consent.py``) withholds it. Legal grounds (leerplicht, the meldcode,
+    police) and emergency access are not consent-based and stay as they are."""
+
+    class Role(models.TextChoices):
+        PARENT = "ouder", _("Ouder met gezag")
+        YOUTH = "jeugdige", _("Jeugdige")
+
+    youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="consent_decisions")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("ontvanger"), on_delete=models.CASCADE, related_name="+"
+    )
+    category = models.CharField(_("doel (soort gegevens)"), max_length=20)
+    allowed = models.BooleanField(_("toestemming"))
+    role = models.CharField(_("door"), max_length=10, choices=Role.choices)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_by_name = models.CharField(max_length=200)
+    decided_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(_("toelichting"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        verbose_name = _("toestemmingsbesluit")
+        verbose_name_plural = _("toestemmingsbesluiten")
+        indexes = [models.Index(fields=["youth", "organisation", "category", "-decided_at"], name="consent_current")]
+
+    def __str__(self) -> str:
+        return f"{self.decided_by_name}: {self.category} → {self.organisation_id} {'ja' if self.allowed else 'nee'}"

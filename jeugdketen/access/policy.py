@@ -18,28 +18,34 @@ from django.utils import timezone
 
 from jeugdketen.organisations.models import Function, Organisation, Professional
 
+from . import consents
 from .categories import Action, Category, Ground
 
 C = Category
 
 # Categories each function needs when it is involved in a youth's case ("need to know").
 FUNCTION_CATEGORIES: dict[str, frozenset[Category]] = {
-    "samen_doen": frozenset({C.IDENTITY, C.YOUTH_CARE}),
-    "jeugdconsulent": frozenset({C.IDENTITY, C.YOUTH_CARE, C.SCHOOL_SUPPORT}),
-    "leerplicht": frozenset({C.IDENTITY, C.LEERPLICHT, C.SCHOOL_SUPPORT}),
-    "leerkracht": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT}),
-    "intern_begeleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT}),
-    "schoolleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT}),
-    "coordinator_swv": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT}),
-    "ambulant_begeleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT}),
-    "orthopedagoog": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.YOUTH_CARE}),
-    "jeugdverpleegkundige": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.YOUTH_CARE, C.HEALTH}),
-    "jeugdarts": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.YOUTH_CARE, C.HEALTH}),
-    "lichte_jeugdhulp": frozenset({C.IDENTITY, C.YOUTH_CARE}),
+    "samen_doen": frozenset({C.IDENTITY, C.YOUTH_CARE, C.SAFETY, C.PLAN}),
+    "jeugdconsulent": frozenset({C.IDENTITY, C.YOUTH_CARE, C.SCHOOL_SUPPORT, C.SAFETY, C.PLAN}),
+    "leerplicht": frozenset({C.IDENTITY, C.LEERPLICHT, C.SCHOOL_SUPPORT, C.PLAN}),
+    "leerkracht": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.PLAN}),
+    "intern_begeleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.PLAN}),
+    "schoolleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.PLAN}),
+    "coordinator_swv": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.PLAN}),
+    "ambulant_begeleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.PLAN}),
+    "orthopedagoog": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.YOUTH_CARE, C.PLAN}),
+    "jeugdverpleegkundige": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.YOUTH_CARE, C.HEALTH, C.PLAN}),
+    "jeugdarts": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.YOUTH_CARE, C.HEALTH, C.PLAN}),
+    "lichte_jeugdhulp": frozenset({C.IDENTITY, C.YOUTH_CARE, C.PLAN}),
+    # The police takes part in an MDO as far as allowed; the care plan itself is not theirs.
     "politie": frozenset({C.IDENTITY, C.POLICE}),
     "manager": frozenset({C.IDENTITY}),
     "privacy_officer": frozenset(),
 }
+# The Plan van Aanpak is one plan that everyone involved in the case shares (school and youth
+# care alike): its own category, readable by every casework function but the police's. It is
+# kept in the plan, not written as journal entries.
+JOURNAL_CATEGORIES = frozenset(set(Category) - {C.PLAN})
 
 # Functions that work "at the school" and see its current pupils' school data.
 SCHOOL_FUNCTIONS = frozenset({"leerkracht", "intern_begeleider", "schoolleider", "orthopedagoog"})
@@ -47,24 +53,40 @@ SCHOOL_GROUND_CATEGORIES = frozenset({C.IDENTITY, C.SCHOOL_SUPPORT})
 LEERPLICHT_FUNCTION = "leerplicht"
 LEERPLICHT_GROUND_CATEGORIES = frozenset({C.IDENTITY, C.LEERPLICHT})
 PRIVACY_OFFICER_FUNCTION = "privacy_officer"
+# The toegang of the youth's municipality (Samen Doen, its jeugdconsulenten and their teamleider)
+# sees a youth while a help request about them is open there: the medewerker who triages it
+# (including any safety concern), the consulenten and the teamleider who plan the waiting list.
+INTAKE_CATEGORIES: dict[str, frozenset[Category]] = {
+    "samen_doen": frozenset({C.IDENTITY, C.YOUTH_CARE, C.SAFETY}),
+    "jeugdconsulent": frozenset({C.IDENTITY, C.YOUTH_CARE}),
+    "manager": frozenset({C.IDENTITY, C.YOUTH_CARE}),
+}
+INTAKE_CHANGE_FUNCTIONS = frozenset({"samen_doen"})
 POLICE_FUNCTION = "politie"
 
 # What the parent and the youth read of the dossier: everything but police data, which is not
-# part of the youth-care dossier and is shared only in an MDO as far as allowed.
-DOSSIER_CATEGORIES = frozenset(set(Category) - {C.POLICE})
+# part of the youth-care dossier and is shared only in an MDO as far as allowed, and the meldcode
+# record of a safety concern: step 3 of the meldcode is a conversation with them, held by the
+# professional, and what is shared of a suspected unsafe home is weighed there, not shown at once.
+DOSSIER_CATEGORIES = frozenset(set(Category) - {C.POLICE, C.SAFETY})
 # Jeugdwet art. 7.3.10 / BW 7:457 (WGBO): a youth has own access to the dossier from 12;
 # parents with gezag have it while the child is under 16.
 YOUTH_OWN_ACCESS_FROM_AGE = 12
 PARENT_ACCESS_UNTIL_AGE = 16
 
+# The grounds that rest on cooperation the family consents to: a withheld category goes.
+CONSENT_GROUNDS = frozenset({Ground.CASE_INVOLVEMENT, Ground.SCHOOL_ENROLMENT})
 # Which grounds allow a change (everything else is read-only).
-CHANGE_GROUNDS = frozenset({Ground.CASE_INVOLVEMENT, Ground.SCHOOL_ENROLMENT, Ground.LEERPLICHT_CONSULENT})
+CHANGE_GROUNDS = frozenset(
+    {Ground.CASE_INVOLVEMENT, Ground.SCHOOL_ENROLMENT, Ground.LEERPLICHT_CONSULENT, Ground.INTAKE}
+)
 # Preference when several grounds cover the same category: the strongest relationship first,
 # emergency access only when there is nothing else.
 GROUND_ORDER = [
     Ground.CASE_INVOLVEMENT,
     Ground.SCHOOL_ENROLMENT,
     Ground.LEERPLICHT_CONSULENT,
+    Ground.INTAKE,
     Ground.PARENT_WITH_GEZAG,
     Ground.YOUTH_SELF,
     Ground.EMERGENCY,
@@ -80,6 +102,8 @@ def categories_for(function_code: str, ground: Ground) -> frozenset[Category]:
         return own & SCHOOL_GROUND_CATEGORIES if function_code in SCHOOL_FUNCTIONS else frozenset()
     if ground == Ground.LEERPLICHT_CONSULENT:
         return LEERPLICHT_GROUND_CATEGORIES if function_code == LEERPLICHT_FUNCTION else frozenset()
+    if ground == Ground.INTAKE:
+        return INTAKE_CATEGORIES.get(function_code, frozenset())
     return frozenset()
 
 
@@ -107,6 +131,7 @@ class YouthAccess:
     grants: dict[Category, Grant] = field(default_factory=dict)
     case_ids: frozenset[int] = frozenset()  # cases whose record the user may see
     involvements: tuple = ()  # the user's active involvements in this youth's open cases
+    withheld: frozenset = frozenset()  # categories the family withholds from the user's organisation
 
     def __bool__(self) -> bool:
         return bool(self.grants)
@@ -131,13 +156,16 @@ class YouthAccess:
         for inv in self.involvements:
             if inv.case_id == case_id:
                 result |= categories_for(inv.function.code, Ground.CASE_INVOLVEMENT)
+        result -= self.withheld
         for category, grant in self.grants.items():
             if grant.ground in (Ground.PARENT_WITH_GEZAG, Ground.YOUTH_SELF, Ground.EMERGENCY):
                 result.add(category)
-        return frozenset(result)
+        return frozenset(result) & JOURNAL_CATEGORIES
 
     def involvement_in(self, case_id: int, category: Category | None = None):
         """The user's involvement in a case — with ``category``, one whose function may write it."""
+        if category is not None and category in self.withheld:
+            return None
         for inv in self.involvements:
             if inv.case_id == case_id and (
                 category is None or category in categories_for(inv.function.code, Ground.CASE_INVOLVEMENT)
@@ -151,7 +179,7 @@ class YouthAccess:
         for inv in self.involvements:
             if inv.case_id == case_id:
                 result |= categories_for(inv.function.code, Ground.CASE_INVOLVEMENT)
-        return frozenset(result)
+        return (frozenset(result) - self.withheld) & JOURNAL_CATEGORIES
 
     @property
     def primary_grant(self) -> Grant | None:
@@ -191,6 +219,7 @@ def _add(grants: dict, category: Category, grant: Grant) -> None:
 def access_for(user, youth, *, today: date | None = None) -> YouthAccess:
     """Compute what ``user`` may read and change of ``youth`` and on which ground."""
     from jeugdketen.cases.models import Case, Involvement
+    from jeugdketen.intake.models import HelpRequest
     from jeugdketen.youth.models import CarerRelation, Enrolment
 
     from .models import EmergencyAccess
@@ -242,6 +271,25 @@ def access_for(user, youth, *, today: date | None = None) -> YouthAccess:
             for category in LEERPLICHT_GROUND_CATEGORIES:
                 _add(grants, category, Grant(category, Ground.LEERPLICHT_CONSULENT, function, organisation.name, True))
 
+        intake_functions = [functions[c] for c in functions if c in INTAKE_CATEGORIES]
+        if (
+            intake_functions
+            and organisation.kind == Organisation.Kind.GEMEENTE
+            and HelpRequest.objects.open().filter(youth=youth, municipality_id=organisation.municipality_id).exists()
+        ):
+            for function in intake_functions:
+                can_change = function.code in INTAKE_CHANGE_FUNCTIONS
+                for category in categories_for(function.code, Ground.INTAKE):
+                    _add(grants, category, Grant(category, Ground.INTAKE, function, organisation.name, can_change))
+
+        # The family's consent decisions: what they withhold from this organisation is taken away
+        # from the relationship grounds (not from legal grounds or emergency access).
+        access.withheld = consents.withheld(youth, organisation.pk, today=today)
+        for category in access.withheld:
+            grant = grants.get(category)
+            if grant is not None and grant.ground in CONSENT_GROUNDS:
+                del grants[category]
+
         emergency = EmergencyAccess.objects.active().filter(professional=professional, youth=youth).first()
         if emergency is not None:
             for function in functions.values():
@@ -279,6 +327,7 @@ def _ground_filters(user, today: date) -> tuple[dict[Ground, QuerySet], dict[Gro
     (combined into one UNION, so PostgreSQL joins on the few ids instead of testing every youth),
     or as a plain condition on Youth."""
     from jeugdketen.cases.models import Case, Involvement
+    from jeugdketen.intake.models import HelpRequest
     from jeugdketen.youth.models import CarerRelation, Enrolment
 
     from .models import EmergencyAccess
@@ -314,6 +363,13 @@ def _ground_filters(user, today: date) -> tuple[dict[Ground, QuerySet], dict[Gro
         )
     if LEERPLICHT_FUNCTION in codes and organisation.kind == Organisation.Kind.GEMEENTE:
         conditions[Ground.LEERPLICHT_CONSULENT] = Q(municipality_id=organisation.municipality_id)
+    if codes & set(INTAKE_CATEGORIES) and organisation.kind == Organisation.Kind.GEMEENTE:
+        ids[Ground.INTAKE] = (
+            HelpRequest.objects.open()
+            .filter(municipality_id=organisation.municipality_id, youth__isnull=False)
+            .values("youth_id")
+            .order_by()
+        )
     if involved_codes:
         ids[Ground.EMERGENCY] = (
             EmergencyAccess.objects.active().filter(professional=professional).values("youth_id").order_by()
@@ -372,6 +428,7 @@ def list_grant(user, ground: str) -> Grant | None:
         candidates = {
             Ground.SCHOOL_ENROLMENT: [f for f in functions if f.code in SCHOOL_FUNCTIONS],
             Ground.LEERPLICHT_CONSULENT: [f for f in functions if f.code == LEERPLICHT_FUNCTION],
+            Ground.INTAKE: [f for f in functions if f.code in INTAKE_CATEGORIES],
         }.get(ground, [f for f in functions if FUNCTION_CATEGORIES.get(f.code)])
         function = candidates[0] if candidates else None
     return Grant(C.IDENTITY, ground, function)

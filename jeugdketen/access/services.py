@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -106,3 +107,103 @@ def emergency_access_review(
         description="noodtoegang beoordeeld: " + ("terecht" if justified else "niet terecht, ingetrokken"),
     )
     return emergency
+
+
+# --- consent ---------------------------------------------------------------------------------------
+
+
+def family_role(actor, youth: Youth) -> str | None:
+    """'ouder' or 'jeugdige' when the actor decides about the youth's data (the dossier right: a
+    parent with gezag while the child is under 16, the youth from 12), else None."""
+    grant = policy.access_for(actor, youth).grant(Category.IDENTITY)
+    if grant is None:
+        return None
+    return {Ground.PARENT_WITH_GEZAG: "ouder", Ground.YOUTH_SELF: "jeugdige"}.get(grant.ground)
+
+
+def consent_recipients(youth: Youth):
+    """The organisations the youth's data reaches through cooperation: those of the professionals
+    involved in the youth's open cases, and the school where the youth is enrolled today."""
+    from jeugdketen.cases.models import Case, Involvement
+    from jeugdketen.organisations.models import Organisation
+    from jeugdketen.youth.models import Enrolment
+
+    involved = Involvement.objects.active().filter(case__youth=youth, case__status__in=Case.OPEN_STATUSES)
+    schools = Enrolment.objects.current().filter(youth=youth).values("school_id")
+    return Organisation.objects.filter(
+        Q(pk__in=involved.values("professional__organisation_id")) | Q(pk__in=schools)
+    ).order_by("name")
+
+
+@audited_atomic
+def consent_decide(
+    *,
+    actor,
+    youth: Youth,
+    organisation,
+    decisions: dict[str, bool],
+    access_point: AccessPoint,
+    note: str = "",
+) -> list:
+    """A parent or the youth gives or withholds, per purpose, sharing with one organisation. The
+    policy honours it at once (``consents.withheld``)."""
+    from .consents import CONSENTABLE
+    from .models import ConsentDecision
+
+    role = family_role(actor, youth)
+    if role is None:
+        log_refusal(user=actor, youth=youth, object_type="consent", access_point=access_point)
+        raise NotAllowed(_("Over het delen van deze gegevens beslissen de ouders met gezag en de jeugdige."))
+    if not consent_recipients(youth).filter(pk=organisation.pk).exists():
+        raise ValidationError({"organisation": _("Kies een organisatie die bij uw kind betrokken is.")})
+    unknown = set(decisions) - {str(c) for c in CONSENTABLE}
+    if unknown or not decisions:
+        raise ValidationError({"decisions": _("Kies per soort gegevens of die gedeeld mag worden.")})
+    current = consents_current(youth, organisation, role)
+    made = []
+    for category, allowed in decisions.items():
+        if current.get(category, True) == allowed:
+            continue  # unchanged
+        made.append(
+            ConsentDecision.objects.create(
+                youth=youth,
+                organisation=organisation,
+                category=category,
+                allowed=allowed,
+                role=role,
+                decided_by=actor,
+                decided_by_name=actor.get_full_name() or actor.username,
+                note=note[:300],
+            )
+        )
+    if made:
+        grant = policy.access_for(actor, youth).grant(Category.IDENTITY)
+        log_access(
+            user=actor,
+            youth=youth,
+            event=Event.UPDATE,
+            grant=grant,
+            object_type="consent",
+            object_ids=[f"consent:{d.pk}" for d in made],
+            categories=[Category(d.category) for d in made],
+            access_point=access_point,
+            description="; ".join(
+                f"{Category(d.category).label} {'gedeeld' if d.allowed else 'niet meer gedeeld'} met {organisation.name}"
+                for d in made
+            )[:300],
+        )
+    return made
+
+
+def consents_current(youth: Youth, organisation, role: str) -> dict[str, bool]:
+    """The newest decision of ``role`` per purpose for the organisation (purposes without one: shared)."""
+    from .models import ConsentDecision
+
+    latest: dict[str, bool] = {}
+    for category, allowed in (
+        ConsentDecision.objects.filter(youth=youth, organisation=organisation, role=role)
+        .order_by("-decided_at", "-id")
+        .values_list("category", "allowed")
+    ):
+        latest.setdefault(category, allowed)
+    return latest

@@ -83,7 +83,19 @@ def privacy_overview(request):
         access_point=access_point(request),
         description="noodtoegang te beoordelen",
     )
-    return render(request, "access/privacy_overview.html", {"form": form, "youths": youths, "pending": pending})
+    from jeugdketen.retention.models import DestructionRequest
+
+    destruction = list(
+        DestructionRequest.objects.filter(
+            outcome=DestructionRequest.Outcome.PENDING,
+            municipality_id_value=policy.privacy_officer_municipality(request.user),
+        )
+    )
+    return render(
+        request,
+        "access/privacy_overview.html",
+        {"form": form, "youths": youths, "pending": pending, "destruction": destruction},
+    )
 
 
 @login_required
@@ -111,3 +123,65 @@ def emergency_review(request, emergency_id: int):
         {"form": form, "emergency": emergency},
         status=422 if request.method == "POST" and form.errors else 200,
     )
+
+
+@login_required
+def consents(request, youth_id: int):
+    """Parents (with gezag, child under 16) and the youth (from 12): per organisation that works with
+    the child, what it may see — give, restrict or withdraw; the policy honours it at once."""
+    from django.utils import timezone
+
+    from jeugdketen.organisations.models import Organisation
+    from jeugdketen.youth.selectors import youth_for
+
+    from . import consents as consent_rules
+    from .categories import Category
+
+    youth, _access = youth_for(actor=request.user, youth_id=youth_id, access_point=access_point(request))
+    role = services.family_role(request.user, youth)
+    if role is None:
+        raise PermissionDenied(_("Over het delen van deze gegevens beslissen de ouders met gezag en de jeugdige."))
+    recipients = list(services.consent_recipients(youth))
+    if request.method == "POST":
+        organisation = get_object_or_404(Organisation, pk=request.POST.get("organisation") or 0)
+        decisions = {str(c): str(c) in request.POST.getlist("shared") for c in consent_rules.CONSENTABLE}
+        try:
+            made = services.consent_decide(
+                actor=request.user,
+                youth=youth,
+                organisation=organisation,
+                decisions=decisions,
+                access_point=access_point(request),
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        except NotAllowed as exc:
+            raise PermissionDenied(exc.message) from exc
+        else:
+            if made:
+                messages.success(
+                    request, _("Uw keuze voor %(org)s is vastgelegd en geldt meteen.") % {"org": organisation.name}
+                )
+            else:
+                messages.info(request, _("Er is niets veranderd."))
+        return redirect("access:consents", youth.pk)
+    today = timezone.localdate()
+    rows = []
+    for organisation in recipients:
+        own = services.consents_current(youth, organisation, role)
+        withheld = consent_rules.withheld(youth, organisation.pk, today=today)
+        rows.append(
+            {
+                "organisation": organisation,
+                "purposes": [
+                    {
+                        "category": category,
+                        "label": Category(category).label,
+                        "own": own.get(str(category), True),
+                        "shared": str(category) not in withheld,
+                    }
+                    for category in consent_rules.CONSENTABLE
+                ],
+            }
+        )
+    return render(request, "access/consents.html", {"youth": youth, "rows": rows, "role": role})

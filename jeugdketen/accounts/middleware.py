@@ -3,6 +3,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from .oidc import session_uses_oidc
+
 # Paths a logged-in but not yet second-factor-verified user may still reach.
 EXEMPT_PREFIXES = ("/account/", "/static/", "/i18n/")
 
@@ -23,6 +25,8 @@ class RequireSecondFactorMiddleware:
             and not user.is_verified()
             and not request.path.startswith(EXEMPT_PREFIXES)
             and not (request.path.startswith("/api/") and request.META.get("HTTP_AUTHORIZATION"))
+            and not (settings.OIDC_PROVIDER_HAS_MFA and session_uses_oidc(request))
+            and not request.path.startswith("/oidc/")
         ):
             return redirect(reverse("accounts:second_factor") + "?" + urlencode({"next": request.get_full_path()}))
         return self.get_response(request)

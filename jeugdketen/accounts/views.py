@@ -18,6 +18,18 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        from django.conf import settings
+
+        from .oidc import enabled
+
+        context = super().get_context_data(**kwargs)
+        if enabled():
+            context["oidc_url"] = reverse("oidc_authentication_init")
+            context["oidc_provider"] = settings.OIDC_PROVIDER_NAME
+            context["oidc_failed"] = self.request.GET.get("oidc") == "mislukt"
+        return context
+
     def form_valid(self, form):
         response = super().form_valid(form)
         if TOTPDevice.objects.filter(user=form.get_user(), confirmed=True).exists():

@@ -6,7 +6,14 @@ from rest_framework.routers import DefaultRouter
 
 from jeugdketen.auditlog.apis import AccessLogView
 from jeugdketen.cases.apis import CaseViewSet, InvolvementViewSet, JournalEntryViewSet
+from jeugdketen.intake.apis import ROUTES as INTAKE_ROUTES
+from jeugdketen.intake.apis import URLS as INTAKE_URLS
+from jeugdketen.investigation.apis import ROUTES as INVESTIGATION_ROUTES
+from jeugdketen.meetings.apis import ROUTES as MEETING_ROUTES
+from jeugdketen.meldcode.apis import ROUTES as MELDCODE_ROUTES
 from jeugdketen.organisations.apis import OrganisationViewSet, ProfessionalViewSet
+from jeugdketen.plans.apis import ROUTES as PLAN_ROUTES
+from jeugdketen.signals.apis import ROUTES as SIGNAL_ROUTES
 from jeugdketen.youth.apis import YouthViewSet
 
 router = DefaultRouter()
@@ -17,5 +24,14 @@ router.register("involvements", InvolvementViewSet, basename="involvement")
 router.register("journal-entries", JournalEntryViewSet, basename="journal-entry")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("professionals", ProfessionalViewSet, basename="professional")
+for prefix, viewset, basename in [
+    *INTAKE_ROUTES,
+    *INVESTIGATION_ROUTES,
+    *MELDCODE_ROUTES,
+    *PLAN_ROUTES,
+    *SIGNAL_ROUTES,
+    *MEETING_ROUTES,
+]:
+    router.register(prefix, viewset, basename=basename)
 
-urlpatterns = [*router.urls, path("access-log/", AccessLogView.as_view(), name="access-log")]
+urlpatterns = [*router.urls, path("access-log/", AccessLogView.as_view(), name="access-log"), *INTAKE_URLS]

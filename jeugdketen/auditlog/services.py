@@ -84,9 +84,11 @@ def log_each(
     object_type: str,
     access_point: AccessPoint,
     description: str = "",
+    categories: Iterable = (Category.IDENTITY,),
 ) -> None:
     """One entry per youth shown in a list or search, in one insert. ``rows`` holds, per row,
-    the youth's id, the object shown and the grant it is shown on."""
+    the youth's id, the object shown and the grant it is shown on; ``categories`` what the list
+    shows of each (by default only who it is)."""
     entries = [
         _entry(
             user=user,
@@ -95,7 +97,7 @@ def log_each(
             grant=grant,
             object_type=object_type,
             object_ids=[object_id],
-            categories=[Category.IDENTITY],
+            categories=list(categories),
             access_point=access_point,
             description=description,
         )

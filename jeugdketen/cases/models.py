@@ -3,6 +3,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jeugdketen.access.categories import Category
@@ -26,7 +27,7 @@ class Case(models.Model):
     youth = models.ForeignKey(Youth, verbose_name=_("jeugdige"), on_delete=models.PROTECT, related_name="cases")
     subject = models.CharField(_("aanleiding"), max_length=200)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.AANGEMELD)
-    opened_on = models.DateField(_("geopend op"), default=date.today)
+    opened_on = models.DateField(_("geopend op"), default=timezone.localdate)
     closed_on = models.DateField(_("gesloten op"), null=True, blank=True)
     casusregisseur = models.ForeignKey(
         Professional,
@@ -65,7 +66,7 @@ class Case(models.Model):
 
 class InvolvementQuerySet(models.QuerySet):
     def active(self, on: date | None = None):
-        on = on or date.today()
+        on = on or timezone.localdate()
         return self.filter(Q(until__isnull=True) | Q(until__gt=on), since__lte=on)
 
 
@@ -80,7 +81,7 @@ class Involvement(models.Model):
     function = models.ForeignKey(
         Function, verbose_name=_("functie in de casus"), on_delete=models.PROTECT, related_name="+"
     )
-    since = models.DateField(_("betrokken sinds"), default=date.today)
+    since = models.DateField(_("betrokken sinds"), default=timezone.localdate)
     until = models.DateField(_("betrokken tot"), null=True, blank=True)
     note = models.CharField(_("rol / toelichting"), max_length=200, blank=True)
 
@@ -107,7 +108,7 @@ class Involvement(models.Model):
         return f"{self.professional} ({self.function}) in {self.case}"
 
     def is_active(self, on: date | None = None) -> bool:
-        on = on or date.today()
+        on = on or timezone.localdate()
         return self.since <= on and (self.until is None or self.until > on)
 
 
@@ -118,7 +119,7 @@ class JournalEntry(models.Model):
     author = models.ForeignKey(Professional, on_delete=models.PROTECT, related_name="journal_entries")
     author_function = models.ForeignKey(Function, on_delete=models.PROTECT, related_name="+")
     category = models.CharField(_("categorie"), max_length=20, choices=Category.choices)
-    occurred_on = models.DateField(_("datum"), default=date.today)
+    occurred_on = models.DateField(_("datum"), default=timezone.localdate)
     title = models.CharField(_("onderwerp"), max_length=200)
     text = models.TextField(_("verslag"))
     created_at = models.DateTimeField(auto_now_add=True)

@@ -134,6 +134,11 @@ def case_update(
     if status is not None and status != case.status:
         if status not in Case.Status.values:
             raise ValidationError({"status": _("Kies een geldige status.")})
+        plan = getattr(case, "plan", None) if status == Case.Status.AFGESLOTEN else None
+        if plan is not None and not plan.end_evaluation:
+            raise ValidationError(
+                {"status": _("Sluit de casus af met de eindevaluatie in het plan van aanpak; die ontbreekt nog.")}
+            )
         case.status = status
         case.closed_on = timezone.localdate() if status == Case.Status.AFGESLOTEN else None
         changes.append(f"status: {case.get_status_display()}")

@@ -29,7 +29,28 @@ def my_cases(request):
 
 
 def _case_context(request, view: selectors.CaseView, **forms):
-    context = {"view": view, "case": view.case, "youth": view.case.youth}
+    from jeugdketen.investigation.selectors import readable_investigations
+    from jeugdketen.meldcode.selectors import tracks_for_case
+    from jeugdketen.plans.services import may_read_plan
+
+    investigation = readable_investigations(view.access, [view.case]).get(view.case.pk)
+    context = {
+        "view": view,
+        "case": view.case,
+        "youth": view.case.youth,
+        # None for those who do not read safety data: then the block is not there at all.
+        "meldcode_tracks": tracks_for_case(
+            actor=request.user, case=view.case, access_point=access_point(request), access=view.access
+        ),
+        "investigation": investigation,
+        "plan_readable": may_read_plan(view.access, view.case),
+        # The casusregisseur who is a jeugdconsulent starts the onderzoek when there is none yet.
+        "may_start_investigation": investigation is None
+        and view.is_regisseur
+        and view.case.is_open
+        and view.access.involvement_in(view.case.pk) is not None
+        and any(i.function.code == "jeugdconsulent" for i in view.access.involvements if i.case_id == view.case.pk),
+    }
     if view.writable_categories and "journal_form" not in forms:
         forms["journal_form"] = JournalEntryForm(
             categories=view.writable_categories, initial={"occurred_on": timezone.localdate()}

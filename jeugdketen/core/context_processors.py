@@ -7,6 +7,23 @@ def app(request):
     return {
         "current_professional": professional,
         "is_privacy_officer": policy.is_privacy_officer(user) if professional else False,
+        # The toegang's pages: for Samen Doen, the jeugdconsulenten and their teamleider.
+        "works_at_toegang": bool(
+            professional
+            and professional.organisation.kind == "gemeente"
+            and policy.function_codes(professional) & set(policy.INTAKE_CATEGORIES)
+        ),
+        # The meldcode overview: for the functions that keep the meldcode in a case.
+        "keeps_meldcode": bool(professional and policy.function_codes(professional) & {"samen_doen", "jeugdconsulent"}),
+        "is_toegang_teamleider": bool(
+            professional
+            and professional.organisation.kind == "gemeente"
+            and "manager" in policy.function_codes(professional)
+        ),
+        "is_jeugdconsulent": bool(professional and "jeugdconsulent" in policy.function_codes(professional)),
+        "receives_referrals": bool(
+            professional and professional.organisation.kind in ("voorliggend", "ggd", "jeugdhulp")
+        ),
         "is_carer": bool(user and user.is_authenticated and professional is None and hasattr(user, "carer")),
         "is_youth_user": bool(user and user.is_authenticated and professional is None and hasattr(user, "youth")),
     }

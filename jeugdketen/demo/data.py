@@ -218,6 +218,7 @@ ORGANISATIONS: dict[str, dict] = {
 PROFESSIONALS: dict[str, tuple] = {
     "anouk": ("Anouk", "Wolters", "gemeente", ["samen_doen"], "Medewerker Samen Doen", "0529-488140"),
     "jeroen": ("Jeroen", "Hulshof", "gemeente", ["jeugdconsulent"], "Jeugdconsulent", "06-21487350"),
+    "fatima": ("Fatima", "El Amrani", "gemeente", ["jeugdconsulent"], "Jeugdconsulent", "06-21487355"),
     "lotte": ("Lotte", "ten Hove", "gemeente", ["leerplicht"], "Consulent leerplicht en RMC", "06-21487361"),
     "sanne": ("Sanne", "Kroeze", "obs_de_vecht", ["leerkracht"], "Leerkracht groep 6", "0529-431220"),
     "ilse": ("Ilse", "Dekker", "obs_de_vecht", ["intern_begeleider"], "Intern begeleider", "0529-431225"),

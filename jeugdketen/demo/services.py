@@ -18,6 +18,8 @@ from jeugdketen.organisations.services import load_reference_data
 from jeugdketen.youth.models import Carer, CarerRelation, Enrolment, Youth
 
 from .data import CASES, FAMILIES, ORGANISATIONS, PROFESSIONALS
+from .intake import load_demo_intake
+from .plans import load_demo_plans
 
 # The one password of every demo login. Demo only: production users set their own.
 DEMO_PASSWORD = "Jeugdketen-demo-2026"
@@ -151,6 +153,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
             youths[key] = youth
 
     case_count = 0
+    cases_by_youth: dict[str, Case] = {}
     for spec in CASES:
         youth = youths[spec["youth"]]
         opened = today - timedelta(days=spec["opened_days_ago"])
@@ -191,4 +194,17 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
                 text=text,
             )
         case_count += 1
-    return {"organisations": len(orgs), "professionals": len(pros), "youths": len(youths), "cases": case_count}
+        cases_by_youth[spec["youth"]] = case
+    plans = load_demo_plans(today=today, cases=cases_by_youth, pros=pros)
+    from jeugdketen.signals.services import stagnation_sweep
+
+    stagnation_sweep(today=today)  # the demo's overdue agreement and missed evaluation show at once
+    requests = load_demo_intake(today=today, municipality=municipalities["0148"], pros=pros, orgs=orgs)
+    return {
+        "organisations": len(orgs),
+        "professionals": len(pros),
+        "youths": len(youths),
+        "cases": case_count,
+        "help requests": requests,
+        "plans": plans,
+    }

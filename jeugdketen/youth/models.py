@@ -3,6 +3,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jeugdketen.organisations.models import Municipality, Organisation
@@ -68,13 +69,12 @@ class Youth(PersonName):
 
     def clean(self):
         from django.core.exceptions import ValidationError
-        from django.utils import timezone
 
         if self.date_of_birth and self.date_of_birth > timezone.localdate():
             raise ValidationError({"date_of_birth": _("De geboortedatum ligt in de toekomst.")})
 
     def age(self, on: date | None = None) -> int:
-        return age_on(self.date_of_birth, on or date.today())
+        return age_on(self.date_of_birth, on or timezone.localdate())
 
 
 class Carer(PersonName):
@@ -115,7 +115,7 @@ class CarerRelation(models.Model):
 
 class EnrolmentQuerySet(models.QuerySet):
     def current(self, on: date | None = None):
-        on = on or date.today()
+        on = on or timezone.localdate()
         return self.filter(Q(end__isnull=True) | Q(end__gt=on), start__lte=on)
 
 
@@ -154,5 +154,5 @@ class Enrolment(models.Model):
         return f"{self.youth} op {self.school}"
 
     def is_current(self, on: date | None = None) -> bool:
-        on = on or date.today()
+        on = on or timezone.localdate()
         return self.start <= on and (self.end is None or self.end > on)

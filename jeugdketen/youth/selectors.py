@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
@@ -39,6 +39,7 @@ class Dossier:
     enrolments: list[Enrolment]
     cases: list[Case]
     journal: dict[int, list[JournalEntry]]
+    investigations: dict = field(default_factory=dict)  # case id → the onderzoek the actor may read
 
     @property
     def identity_grant(self) -> policy.Grant | None:
@@ -69,7 +70,10 @@ def youth_dossier(*, actor, youth_id: int, access_point: AccessPoint) -> Dossier
         access_point=access_point,
         description="dossier ingezien",
     )
-    return Dossier(youth, access, carers, enrolments, cases, journal)
+    from jeugdketen.investigation.selectors import readable_investigations
+
+    investigations = readable_investigations(access, cases) if cases else {}
+    return Dossier(youth, access, carers, enrolments, cases, journal, investigations)
 
 
 def matching(youths: QuerySet[Youth], query: str) -> QuerySet[Youth]:

@@ -12,6 +12,7 @@ from jeugdketen.access.models import EmergencyAccess
 from jeugdketen.organisations.models import Organisation
 from tests.factories import (
     EnrolmentFactory,
+    HelpRequestFactory,
     MunicipalityFactory,
     OrganisationFactory,
     SchoolFactory,
@@ -24,35 +25,42 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ID, SCHOOL, CARE, HEALTH, LP, POLICE = (
+ID, SCHOOL, CARE, HEALTH, LP, POLICE, SAFETY, PLAN = (
     Category.IDENTITY,
     Category.SCHOOL_SUPPORT,
     Category.YOUTH_CARE,
     Category.HEALTH,
     Category.LEERPLICHT,
     Category.POLICE,
+    Category.SAFETY,
+    Category.PLAN,
 )
-ALL = {ID, SCHOOL, CARE, HEALTH, LP, POLICE}
+ALL = {ID, SCHOOL, CARE, HEALTH, LP, POLICE, SAFETY, PLAN}
+DOSSIER = ALL - {POLICE, SAFETY}  # what parents and the youth read
 
 # What each function reads when involved in the youth's case. Written out here on purpose, not
 # taken from the policy module: this table is the requirement the policy is checked against.
 INVOLVED = {
-    "samen_doen": {ID, CARE},
-    "jeugdconsulent": {ID, CARE, SCHOOL},
-    "leerplicht": {ID, LP, SCHOOL},
-    "leerkracht": {ID, SCHOOL},
-    "intern_begeleider": {ID, SCHOOL},
-    "schoolleider": {ID, SCHOOL},
-    "coordinator_swv": {ID, SCHOOL},
-    "ambulant_begeleider": {ID, SCHOOL},
-    "orthopedagoog": {ID, SCHOOL, CARE},
-    "jeugdverpleegkundige": {ID, SCHOOL, CARE, HEALTH},
-    "jeugdarts": {ID, SCHOOL, CARE, HEALTH},
-    "lichte_jeugdhulp": {ID, CARE},
+    "samen_doen": {ID, CARE, SAFETY, PLAN},
+    "jeugdconsulent": {ID, CARE, SCHOOL, SAFETY, PLAN},
+    "leerplicht": {ID, LP, SCHOOL, PLAN},
+    "leerkracht": {ID, SCHOOL, PLAN},
+    "intern_begeleider": {ID, SCHOOL, PLAN},
+    "schoolleider": {ID, SCHOOL, PLAN},
+    "coordinator_swv": {ID, SCHOOL, PLAN},
+    "ambulant_begeleider": {ID, SCHOOL, PLAN},
+    "orthopedagoog": {ID, SCHOOL, CARE, PLAN},
+    "jeugdverpleegkundige": {ID, SCHOOL, CARE, HEALTH, PLAN},
+    "jeugdarts": {ID, SCHOOL, CARE, HEALTH, PLAN},
+    "lichte_jeugdhulp": {ID, CARE, PLAN},
     "politie": {ID, POLICE},
     "manager": {ID},
     "privacy_officer": set(),
 }
+# What the toegang of the youth's municipality reads while a help request about the youth is
+# open there (and who of them may change it).
+INTAKE = {"samen_doen": {ID, CARE, SAFETY}, "jeugdconsulent": {ID, CARE}, "manager": {ID, CARE}}
+INTAKE_CHANGE = {"samen_doen": {ID, CARE, SAFETY}}
 SCHOOL_STAFF = {"leerkracht", "intern_begeleider", "schoolleider", "orthopedagoog"}
 FUNCTIONS = sorted(INVOLVED)
 
@@ -138,6 +146,43 @@ def test_leerplicht_consulent_of_another_municipality_sees_nothing():
 
 
 @pytest.mark.parametrize("code", FUNCTIONS)
+def test_the_toegang_of_the_municipality_while_a_help_request_is_open(code):
+    municipality = MunicipalityFactory()
+    youth = YouthFactory(municipality=municipality)
+    HelpRequestFactory(youth=youth, municipality=municipality)
+    pro = professional(code, organisation=OrganisationFactory(municipality=municipality, kind="gemeente"))
+    expected = INTAKE.get(code, set()) | ({ID, LP} if code == "leerplicht" else set())
+    changeable = INTAKE_CHANGE.get(code, set()) | ({ID, LP} if code == "leerplicht" else set())
+    access = policy.access_for(pro.user, youth)
+    assert_access(access, expected, changeable)
+    if code in INTAKE:
+        assert access.grant(CARE).ground == Ground.INTAKE
+
+
+@pytest.mark.parametrize("status", ["verwezen", "afgesloten"])
+def test_a_decided_help_request_gives_the_toegang_nothing(status):
+    municipality = MunicipalityFactory()
+    youth = YouthFactory(municipality=municipality)
+    HelpRequestFactory(youth=youth, municipality=municipality, status=status)
+    pro = professional("samen_doen", organisation=OrganisationFactory(municipality=municipality, kind="gemeente"))
+    assert_access(policy.access_for(pro.user, youth), set(), set())
+
+
+@pytest.mark.parametrize("kind", ["ggd", "jeugdhulp"])
+def test_the_toegang_ground_needs_the_municipality_itself(kind):
+    """A Samen Doen function held at another organisation, or another municipality's toegang, sees
+    nothing of the request."""
+    municipality = MunicipalityFactory()
+    youth = YouthFactory(municipality=municipality)
+    HelpRequestFactory(youth=youth, municipality=municipality)
+    elsewhere = professional("samen_doen", organisation=OrganisationFactory(municipality=municipality, kind=kind))
+    ommen = MunicipalityFactory(cbs_code="0175", name="Ommen")
+    other = professional("samen_doen", organisation=OrganisationFactory(municipality=ommen, kind="gemeente"))
+    assert_access(policy.access_for(elsewhere.user, youth), set(), set())
+    assert_access(policy.access_for(other.user, youth), set(), set())
+
+
+@pytest.mark.parametrize("code", FUNCTIONS)
 def test_emergency_access_reads_the_functions_categories_and_changes_nothing(code):
     youth = YouthFactory()
     pro = professional(code, organisation=org_for(code))
@@ -176,8 +221,8 @@ def years_ago(years: int, days: int = 0) -> date:
 @pytest.mark.parametrize(
     ("age_days", "has_gezag", "expected"),
     [
-        ((5, 0), True, ALL - {POLICE}),
-        ((15, 300), True, ALL - {POLICE}),  # 15 years and almost 16
+        ((5, 0), True, DOSSIER),
+        ((15, 300), True, DOSSIER),  # 15 years and almost 16
         ((16, 0), True, set()),  # from the 16th birthday the youth decides alone
         ((10, 0), False, set()),  # a parent without gezag
     ],
@@ -195,7 +240,7 @@ def test_parent_never_sees_another_child():
     assert_access(policy.access_for(carer.user, other), set(), set())
 
 
-@pytest.mark.parametrize(("age", "expected"), [(11, set()), (12, ALL - {POLICE}), (17, ALL - {POLICE})])
+@pytest.mark.parametrize(("age", "expected"), [(11, set()), (12, DOSSIER), (17, DOSSIER)])
 def test_the_youth_reads_their_own_dossier_from_12(age, expected):
     from tests.factories import UserFactory
 
@@ -223,6 +268,7 @@ def test_lists_contain_exactly_the_youths_with_a_ground(code):
     involve(case_with(via_case, professional("jeugdconsulent"), "jeugdconsulent"), pro, code)
     via_school = EnrolmentFactory(school=organisation).youth if organisation.is_school else YouthFactory()
     resident = YouthFactory(municipality=municipality)
+    HelpRequestFactory(youth=resident, municipality=municipality)
     stranger = YouthFactory(municipality=MunicipalityFactory(cbs_code="0193", name="Zwolle"))
     listed = set(policy.visible_youths(pro.user).values_list("pk", flat=True))
     for youth in (via_case, via_school, resident, stranger):

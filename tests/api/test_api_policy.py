@@ -38,22 +38,24 @@ from .conftest import token_client
 
 pytestmark = pytest.mark.django_db
 
-ID, SCHOOL, CARE, HEALTH, LP, POLICE = (
+ID, SCHOOL, CARE, HEALTH, LP, POLICE, SAFETY, PLAN = (
     Category.IDENTITY,
     Category.SCHOOL_SUPPORT,
     Category.YOUTH_CARE,
     Category.HEALTH,
     Category.LEERPLICHT,
     Category.POLICE,
+    Category.SAFETY,
+    Category.PLAN,
 )
-ORDER = [ID, SCHOOL, CARE, HEALTH, LP, POLICE]  # the order the API lists categories in
+ORDER = [ID, SCHOOL, CARE, HEALTH, LP, POLICE, SAFETY, PLAN]  # the order the API lists categories in
 
 # What a function reads of a case's journal (and of the youth) when involved in that case.
 # Written out here on purpose, like tests/access/test_policy_table.py: this is the requirement.
 INVOLVED = {
     "leerkracht": {ID, SCHOOL},
     "jeugdverpleegkundige": {ID, SCHOOL, CARE, HEALTH},
-    "jeugdconsulent": {ID, SCHOOL, CARE},
+    "jeugdconsulent": {ID, SCHOOL, CARE, SAFETY},
     "leerplicht": {ID, SCHOOL, LP},
     "politie": {ID, POLICE},
     "lichte_jeugdhulp": {ID, CARE},
@@ -100,6 +102,7 @@ class World:
         self.entries = {
             category: journal(self.case, self.regisseur, "jeugdconsulent", category, title=f"Over {category}")
             for category in Category
+            if category != PLAN  # the plan is kept in the plan, not in the journal
         }
         self.other = YouthFactory(first_name="Sem", last_name="Visser")
         self.other_case = case_with(self.other, pro_at_work("jeugdconsulent"), "jeugdconsulent")
@@ -211,7 +214,8 @@ def test_involved_function_reads_the_youth_with_its_categories(world, code):
     assert response.status_code == 200
     body = response.json()
     assert body["id"] == world.youth.pk
-    assert body["categories"] == categories(INVOLVED[code])
+    # The youth as a whole: the journal's categories plus the shared plan (not for the police).
+    assert body["categories"] == categories(INVOLVED[code] | ({PLAN} if code != "politie" else set()))
     assert body["cases"] == [world.case.pk]
     [entry] = log_for(pro.user)
     assert (entry.event, entry.channel, entry.object_type) == ("read", "api", "dossier")
@@ -441,7 +445,7 @@ def test_emergency_access_reads_but_may_not_change(world):
     client = token_client(pro.user)
     read = client.get(f"/api/v1/youths/{world.other.pk}/")
     assert read.status_code == 200
-    assert read.json()["categories"] == ["identity", "school", "youthcare", "health"]
+    assert read.json()["categories"] == ["identity", "school", "youthcare", "health", "plan"]
     change = client.patch(f"/api/v1/youths/{world.other.pk}/", {"first_name": "Anders"}, format="json")
     assert change.status_code == 403
     assert change.json() == {"detail": "U mag de gegevens van deze jeugdige inzien, maar niet wijzigen."}
@@ -481,7 +485,7 @@ def test_parent_gets_their_own_child_and_no_directory(world):
     assert [y["id"] for y in listed.json()] == [world.youth.pk]
     dossier = client.get(f"/api/v1/youths/{world.youth.pk}/")
     assert dossier.status_code == 200
-    assert dossier.json()["categories"] == ["identity", "school", "youthcare", "health", "leerplicht"]
+    assert dossier.json()["categories"] == ["identity", "school", "youthcare", "health", "leerplicht", "plan"]
     assert client.get(f"/api/v1/youths/{world.other.pk}/").status_code == 404
     journal_entries = client.get("/api/v1/journal-entries/", {"case": world.case.pk}).json()
     assert "police" not in {e["category"] for e in journal_entries}
@@ -509,7 +513,7 @@ def test_the_youth_reads_their_own_dossier_from_12(world):
     assert [y["id"] for y in client.get("/api/v1/youths/").json()] == [world.youth.pk]
     dossier = client.get(f"/api/v1/youths/{world.youth.pk}/")
     assert dossier.status_code == 200
-    assert dossier.json()["categories"] == ["identity", "school", "youthcare", "health", "leerplicht"]
+    assert dossier.json()["categories"] == ["identity", "school", "youthcare", "health", "leerplicht", "plan"]
     assert client.get("/api/v1/professionals/").status_code == 403
     [listed, read] = log_for(user)
     assert [(e.event, e.channel, e.ground) for e in (listed, read)] == [

@@ -130,6 +130,13 @@ def test_schemathesis_finds_no_server_error_and_no_schema_mismatch(demo, live_se
         "20",
         "-H",
         f"Authorization: Token {demo['token']}",
+        # A fresh connection per request: the development server answers some malformed
+        # requests (schemathesis sends them on purpose) with an error page and leaves the kept-
+        # alive connection out of step, so that the next operation reads that page as its
+        # status line ("Connection aborted. <!DOCTYPE HTML>", seen once in CI on
+        # POST /meetings/{id}/participants/).
+        "-H",
+        "Connection: close",
     ]
     result = subprocess.run(
         command,
@@ -142,5 +149,5 @@ def test_schemathesis_finds_no_server_error_and_no_schema_mismatch(demo, live_se
     output = result.stdout + result.stderr
     print(output)  # shown on failure, or with -rP: phases, operations, test cases, warnings
     assert result.returncode == 0, "schemathesis failed: see its output above"
-    assert re.search(r"Tested: 18\b", output)
+    assert re.search(r"Tested: 73\b", output)  # every operation of the schema
     assert re.search(r"(\d+) generated, \1 passed", output)

@@ -34,7 +34,7 @@ def test_teacher_sees_school_support_but_not_health(ui):
     case = data.noah_case()
 
     badges = page.get_by_role("list", name="Zichtbare categorieën")
-    expect(badges.get_by_role("listitem")).to_have_text(["Identiteit", "Onderwijsondersteuning"])
+    expect(badges.get_by_role("listitem")).to_have_text(["Identiteit", "Onderwijsondersteuning", "Plan van aanpak"])
     identity = page.get_by_role("region", name="Persoonsgegevens")
     expect(identity).to_contain_text(
         f"Zichtbaar op grond van: Betrokken bij de casus (als Leerkracht / mentor) — {case.reference}."

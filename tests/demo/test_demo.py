@@ -34,14 +34,32 @@ def test_one_demo_login_per_function(demo):
 
 
 def test_about_forty_youths_and_twelve_cases_at_every_stage(demo):
-    assert 38 <= Youth.objects.count() <= 45
-    statuses = set(Case.objects.values_list("status", flat=True))
-    assert Case.objects.count() == 12 and statuses == set(Case.Status.values)
+    families = Youth.objects.filter(help_requests__isnull=True)
+    assert 38 <= families.count() <= 45
+    cases = Case.objects.filter(help_request__isnull=True)
+    statuses = set(cases.values_list("status", flat=True))
+    assert cases.count() == 12 and statuses == set(Case.Status.values)
+
+
+def test_the_toegang_has_requests_at_every_step(demo):
+    from jeugdketen.intake.models import ChecklistVersion, HelpRequest, Referral
+    from jeugdketen.investigation.models import Investigation
+    from jeugdketen.meldcode.models import Track
+
+    assert set(HelpRequest.objects.values_list("status", flat=True)) == set(HelpRequest.Status.values)
+    assert list(ChecklistVersion.objects.values_list("number", "status")) == [(2, "published"), (1, "retired")]
+    waiting = HelpRequest.objects.waiting()
+    assert waiting.count() >= 5 and waiting.filter(suspensions__ended_on__isnull=True).exists()
+    assert set(Referral.objects.values_list("organisation__kind", flat=True)) == {"ggd", "voorliggend"}
+    assigned = HelpRequest.objects.filter(status="toegewezen")
+    assert Investigation.objects.filter(case__help_request__in=assigned).count() == assigned.count()
+    assert Track.objects.filter(case__help_request__urgency="spoed").exists()
 
 
 def test_loading_twice_does_nothing(demo):
+    total = Case.objects.count()
     assert load_demo() == {}
-    assert Case.objects.count() == 12
+    assert Case.objects.count() == total
 
 
 def test_the_demo_shows_need_to_know(demo):

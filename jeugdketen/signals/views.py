@@ -1,0 +1,53 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jeugdketen.access import policy
+from jeugdketen.access.exceptions import NotAllowed
+from jeugdketen.core.views import access_point
+
+from . import selectors, services
+from .forms import NazorgForm, SignalHandleForm
+from .models import Signal
+
+PAGE_SIZE = 50
+
+
+@login_required
+def inbox(request):
+    """The actor's open signals, earliest date first; only the page shown is logged."""
+    if policy.professional_of(request.user) is None:
+        return redirect("youth:list")
+    page = Paginator(selectors.inbox(request.user), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    selectors.log_listed(
+        actor=request.user, signals=page.object_list, access_point=access_point(request), description="Signalen"
+    )
+    return render(request, "signals/inbox.html", {"page": page, "signals": page.object_list})
+
+
+@login_required
+def handle(request, signal_id: int):
+    ap = access_point(request)
+    signal, _grant = selectors.signal_read(actor=request.user, signal_id=signal_id, access_point=ap)
+    is_nazorg = signal.kind == Signal.Kind.NAZORG_DUE
+    form_class = NazorgForm if is_nazorg else SignalHandleForm
+    initial = {"held_on": timezone.localdate()} if is_nazorg else {}
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and signal.is_open and form.is_valid():
+        try:
+            services.signal_handle(actor=request.user, signal_id=signal.pk, access_point=ap, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error_from(exc)
+        except NotAllowed as exc:
+            raise PermissionDenied(exc.message) from exc
+        else:
+            messages.success(
+                request, _("Het signaal bij casus %(ref)s is afgehandeld.") % {"ref": signal.case.reference}
+            )
+            return redirect("signals:inbox")
+    status = 422 if request.method == "POST" else 200
+    return render(request, "signals/handle.html", {"signal": signal, "form": form}, status=status)

@@ -1,0 +1,10 @@
+"""Every model change has its migration: a model edited without one would pass the suite (the
+test database is built from the models' migrations) and then fail on a production database."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.mark.django_db
+def test_no_model_change_is_missing_a_migration():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
