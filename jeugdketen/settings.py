@@ -272,6 +272,8 @@ JEUGDKETEN_ZIENSWIJZE_DAYS = env.int("JEUGDKETEN_ZIENSWIJZE_DAYS", default=14)
 # Stagnation: a case without activity for this many weeks is signalled; the daily sweep's hour.
 JEUGDKETEN_STAGNATION_SILENT_WEEKS = env.int("JEUGDKETEN_STAGNATION_SILENT_WEEKS", default=6)
 JEUGDKETEN_STAGNATION_SWEEP_HOUR = env.int("JEUGDKETEN_STAGNATION_SWEEP_HOUR", default=6)
+# Retention (Jeugdwet art. 7.3.8): the hour (local time) of the daily purge of what expired.
+JEUGDKETEN_RETENTION_PURGE_HOUR = env.int("JEUGDKETEN_RETENTION_PURGE_HOUR", default=3)
 JEUGDKETEN_INVESTIGATION_PHASE_DAYS = env.dict("JEUGDKETEN_INVESTIGATION_PHASE_DAYS", cast={"value": int}, default={})
 
 LOGGING = {

@@ -137,3 +137,42 @@ def test_the_pages_ask_and_decide(client):
     request.refresh_from_db()
     assert (request.outcome, request.refusal_reason) == ("geweigerd", "Van belang voor broer.")
     assert Case.objects.filter(pk=case.pk).exists()
+
+
+# --- the daily purge on the worker --------------------------------------------------------------
+
+
+def _waiting_purges():
+    from django_tasks_db.models import DBTaskResult
+
+    from jeugdketen.retention.tasks import purge_expired_records
+
+    return list(DBTaskResult.objects.filter(task_path=purge_expired_records.module_path, status="READY"))
+
+
+def test_migrate_queues_the_daily_purge_once(settings):
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.all().delete()  # migrate already queued one in the test database
+    config = apps.get_app_config("retention")
+    post_migrate.send(sender=config, app_config=config, using="default")
+    post_migrate.send(sender=config, app_config=config, using="default")
+    [waiting] = _waiting_purges()
+    assert timezone.localtime(waiting.run_after).hour == settings.JEUGDKETEN_RETENTION_PURGE_HOUR == 3
+
+
+def test_the_purge_task_queues_tomorrows_purge_then_removes_what_expired():
+    from django_tasks_db.models import DBTaskResult
+
+    from jeugdketen.retention.tasks import purge_expired_records
+
+    DBTaskResult.objects.all().delete()
+    closed_case(date(2001, 1, 1))
+    assert purge_expired_records.call() == 1
+    assert not Case.objects.exists()
+    [tomorrow] = _waiting_purges()
+    assert tomorrow.run_after > timezone.now()
+    entry = AccessLogEntry.objects.get(event="delete")
+    assert entry.channel == "task" and entry.object_type == "case"

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from jeugdketen.auditlog.services import CLI
 from jeugdketen.retention.services import purge_expired
+from jeugdketen.retention.tasks import ensure_purge_scheduled
 
 
 class Command(BaseCommand):
@@ -10,3 +11,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         removed = purge_expired(access_point=CLI)
         self.stdout.write(f"{removed} cases removed.")
+        if ensure_purge_scheduled():
+            self.stdout.write("The daily purge is queued on the task worker.")
