@@ -1,5 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
+from jeugdketen.auditlog.services import AccessPoint, Channel
+
+from . import services
 from .models import Function, Municipality, Organisation, Professional, RoleDescription, Task
 
 
@@ -22,6 +27,24 @@ class ProfessionalAdmin(admin.ModelAdmin):
     search_fields = ["user__first_name", "user__last_name", "user__username", "organisation__name"]
     filter_horizontal = ["functions"]
     autocomplete_fields = ["user", "organisation"]
+    # Leaving goes through the service, so the involvements end with it (and are logged).
+    readonly_fields = ["left_on"]
+    actions = ["leave_today"]
+
+    @admin.action(description="Vertrek per vandaag vastleggen (betrokkenheden eindigen)")
+    def leave_today(self, request, queryset):
+        for professional in queryset.select_related("user"):
+            try:
+                ended = services.professional_leave(
+                    actor=request.user,
+                    professional=professional,
+                    left_on=timezone.localdate(),
+                    access_point=AccessPoint.from_request(request, Channel.ADMIN),
+                )
+            except ValidationError as exc:
+                self.message_user(request, f"{professional}: {' '.join(exc.messages)}", messages.ERROR)
+            else:
+                self.message_user(request, f"{professional}: vertrek vastgelegd, {ended} betrokkenheden beëindigd.")
 
 
 @admin.register(Function)

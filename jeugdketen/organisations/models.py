@@ -1,6 +1,9 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -153,6 +156,9 @@ class Professional(models.Model):
     job_title = models.CharField(_("functietitel"), max_length=100, blank=True)
     phone = models.CharField(_("telefoon"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # The first day the person no longer works here: from then on every involvement in a case has
+    # ended (``services.professional_leave``) and the policy gives them nothing.
+    left_on = models.DateField(_("uit dienst per"), null=True, blank=True)
 
     class Meta:
         ordering = ["user__last_name", "user__first_name"]
@@ -165,3 +171,6 @@ class Professional(models.Model):
     @property
     def name(self) -> str:
         return str(self)
+
+    def has_left(self, on: date | None = None) -> bool:
+        return self.left_on is not None and self.left_on <= (on or timezone.localdate())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from .models import Function, Organisation, Professional, RoleDescription, Task
 
@@ -27,6 +28,7 @@ def professional_search(
 ) -> QuerySet[Professional]:
     professionals = (
         Professional.objects.filter(user__is_active=True)
+        .exclude(left_on__lte=timezone.localdate())  # left: no longer in the directory
         .select_related("user", "organisation")
         .prefetch_related("functions")
     )
@@ -69,3 +71,10 @@ def role_descriptions(*, function: Function | None = None) -> list[RoleDescripti
 
 def tasks_for_professional(professional: Professional) -> dict[Function, list[RoleDescription]]:
     return {function: role_descriptions(function=function) for function in professional.functions.all()}
+
+
+def active_involvement_count(professional: Professional) -> int:
+    """How many case involvements the professional has now (a count: no case or youth shown)."""
+    from jeugdketen.cases.models import Involvement
+
+    return Involvement.objects.active().filter(professional=professional).count()

@@ -1,14 +1,19 @@
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
 from jeugdketen.access import policy
+from jeugdketen.access.exceptions import NotAllowed
+from jeugdketen.core.views import access_point
 
-from . import selectors
+from . import selectors, services
+from .forms import DepartureForm
 from .models import Function, Organisation, Professional
 
 
@@ -53,7 +58,11 @@ def organisation_detail(request, organisation_id: int):
     return render(
         request,
         "organisations/organisation_detail.html",
-        {"organisation": organisation, "professionals": professionals},
+        {
+            "organisation": organisation,
+            "professionals": professionals,
+            "may_manage_staff": services.may_manage_staff(request.user, organisation.pk),
+        },
     )
 
 
@@ -71,6 +80,50 @@ def professional_detail(request, professional_id: int):
             "professional": professional,
             "tasks": selectors.tasks_for_professional(professional),
         },
+    )
+
+
+@professionals_only
+def departure(request, professional_id: int):
+    """A manager records that someone of their organisation leaves: their involvements end."""
+    professional = get_object_or_404(
+        Professional.objects.select_related("user", "organisation"), pk=professional_id, user__is_active=True
+    )
+    if not services.may_record_departure(request.user, professional):
+        raise PermissionDenied(_("Alleen een manager van de eigen organisatie kan een vertrek vastleggen."))
+    form = DepartureForm(request.POST or None, initial={"left_on": timezone.localdate()})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                ended = services.professional_leave(
+                    actor=request.user,
+                    professional=professional,
+                    left_on=form.cleaned_data["left_on"],
+                    access_point=access_point(request),
+                )
+            except ValidationError as exc:
+                form.add_error_from(exc)
+            except NotAllowed as exc:
+                raise PermissionDenied(str(exc)) from exc
+            else:
+                messages.success(
+                    request,
+                    _("Het vertrek van %(name)s is vastgelegd; %(count)d betrokkenheden bij casussen zijn beëindigd.")
+                    % {"name": professional.name, "count": ended},
+                )
+                return redirect("organisations:detail", professional.organisation_id)
+        status = 422
+    return render(
+        request,
+        "organisations/departure.html",
+        {
+            "professional": professional,
+            "form": form,
+            "blockers": services.departure_blockers(professional),
+            "involvement_count": selectors.active_involvement_count(professional),
+        },
+        status=status,
     )
 
 

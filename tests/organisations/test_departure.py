@@ -1,0 +1,140 @@
+"""A professional leaves the organisation: a manager of that organisation records it, and every
+involvement in a case ends on that day, so access and the contact lists follow at once."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from jeugdketen.access import policy
+from jeugdketen.access.exceptions import NotAllowed
+from jeugdketen.auditlog.models import AccessLogEntry
+from jeugdketen.auditlog.services import CLI
+from jeugdketen.cases.models import Involvement
+from jeugdketen.organisations import services
+from tests.factories import OrganisationFactory, YouthFactory, case_with, involve, professional
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    ggd = OrganisationFactory(kind="ggd")
+    nurse = professional("jeugdverpleegkundige", organisation=ggd)
+    manager = professional("manager", organisation=ggd)
+    consulent = professional("jeugdconsulent")
+    cases = [case_with(YouthFactory(), consulent, "jeugdconsulent") for _ in range(2)]
+    for case in cases:
+        involve(case, nurse, "jeugdverpleegkundige")
+    return {"ggd": ggd, "nurse": nurse, "manager": manager, "consulent": consulent, "cases": cases}
+
+
+def test_leaving_today_ends_every_involvement_and_closes_the_account(world):
+    nurse, today = world["nurse"], timezone.localdate()
+    youth = world["cases"][0].youth
+    assert policy.access_for(nurse.user, youth).grants  # involved: reads the case
+    ended = services.professional_leave(
+        actor=world["manager"].user, professional=nurse, left_on=today, access_point=CLI
+    )
+    assert ended == 2
+    assert not Involvement.objects.active().filter(professional=nurse).exists()
+    assert set(Involvement.objects.filter(professional=nurse).values_list("until", flat=True)) == {today}
+    nurse.refresh_from_db()
+    nurse.user.refresh_from_db()
+    assert nurse.left_on == today and not nurse.user.is_active
+    assert not policy.access_for(nurse.user, youth).grants
+    entries = AccessLogEntry.objects.filter(object_type="involvement", event="update", user=world["manager"].user)
+    assert {e.youth_id for e in entries} == {c.youth_id for c in world["cases"]}
+    assert all("uit dienst per" in e.description for e in entries)
+
+
+def test_a_departure_ahead_ends_the_involvements_on_that_day(world):
+    nurse, later = world["nurse"], timezone.localdate() + timedelta(days=14)
+    services.professional_leave(actor=world["manager"].user, professional=nurse, left_on=later, access_point=CLI)
+    nurse.user.refresh_from_db()
+    assert nurse.user.is_active  # still works here until then
+    assert Involvement.objects.active().filter(professional=nurse).count() == 2
+    assert Involvement.objects.active(later - timedelta(days=1)).filter(professional=nurse).count() == 2
+    assert not Involvement.objects.active(later).filter(professional=nurse).exists()
+
+
+@pytest.mark.parametrize("who", ["other_manager", "colleague", "self"])
+def test_only_a_manager_of_the_own_organisation_records_a_departure(world, who):
+    actor = {
+        "other_manager": professional("manager"),  # another organisation
+        "colleague": professional("jeugdarts", organisation=world["ggd"]),
+        "self": world["nurse"],
+    }[who]
+    with pytest.raises(NotAllowed):
+        services.professional_leave(
+            actor=actor.user, professional=world["nurse"], left_on=timezone.localdate(), access_point=CLI
+        )
+    assert Involvement.objects.active().filter(professional=world["nurse"]).count() == 2
+
+
+def test_a_casusregisseur_hands_over_the_regie_first_and_nothing_is_half_saved(world):
+    consulent = world["consulent"]
+    manager = professional("manager", organisation=consulent.organisation)
+    with pytest.raises(ValidationError) as excinfo:
+        services.professional_leave(
+            actor=manager.user, professional=consulent, left_on=timezone.localdate(), access_point=CLI
+        )
+    message = excinfo.value.message_dict["left_on"][0]
+    assert "casusregisseur" in message and world["cases"][0].reference in message
+    consulent.refresh_from_db()
+    assert consulent.left_on is None
+    assert Involvement.objects.active().filter(professional=consulent).count() == 2
+
+
+def test_a_date_long_past_is_refused(world):
+    long_ago = timezone.localdate() - timedelta(days=services.LEFT_ON_MAX_PAST_DAYS + 1)
+    with pytest.raises(ValidationError) as excinfo:
+        services.professional_leave(
+            actor=world["manager"].user, professional=world["nurse"], left_on=long_ago, access_point=CLI
+        )
+    assert "left_on" in excinfo.value.message_dict
+
+
+# --- the page ---------------------------------------------------------------------------------------
+
+
+def test_the_manager_sees_the_link_and_records_a_departure(client, world):
+    client.force_login(world["manager"].user)
+    page = client.get(reverse("organisations:detail", args=[world["ggd"].pk]))
+    url = reverse("organisations:departure", args=[world["nurse"].pk])
+    assert url in page.text
+    form = client.get(url)
+    assert form.status_code == 200 and "bij 2 casussen betrokken" in form.text
+    done = client.post(url, {"left_on": timezone.localdate().isoformat()}, follow=True)
+    assert "2 betrokkenheden bij casussen zijn beëindigd" in done.text
+    assert not Involvement.objects.active().filter(professional=world["nurse"]).exists()
+
+
+def test_bad_input_names_the_field_in_dutch(client, world):
+    client.force_login(world["manager"].user)
+    url = reverse("organisations:departure", args=[world["nurse"].pk])
+    response = client.post(url, {"left_on": "gisteren"})
+    assert response.status_code == 422
+    assert "Uit dienst per: Voer een geldige datum in." in response.text
+
+
+def test_others_get_no_link_and_no_page(client, world):
+    client.force_login(world["nurse"].user)
+    page = client.get(reverse("organisations:detail", args=[world["ggd"].pk]))
+    assert reverse("organisations:departure", args=[world["nurse"].pk]) not in page.text
+    colleague = professional("jeugdarts", organisation=world["ggd"])
+    assert client.get(reverse("organisations:departure", args=[colleague.pk])).status_code == 403
+
+
+def test_the_admin_action_goes_through_the_service(admin_client, world):
+    nurse = world["nurse"]
+    response = admin_client.post(
+        reverse("admin:organisations_professional_changelist"),
+        {"action": "leave_today", "_selected_action": [nurse.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert not Involvement.objects.active().filter(professional=nurse).exists()
+    assert AccessLogEntry.objects.filter(object_type="involvement", channel="admin").count() == 2
