@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "jeugdketen.signals",
     "jeugdketen.meetings",
     "jeugdketen.retention",
+    "jeugdketen.portal",
     "jeugdketen.access",
     "jeugdketen.auditlog",
     "jeugdketen.demo",
@@ -139,7 +140,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "cases:my_cases"
+LOGIN_REDIRECT_URL = "home"  # professionals to their cases, families to their overview
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Two-factor authentication (TOTP). Production requires it; the demo may skip it.

@@ -17,6 +17,7 @@ urlpatterns = [
     path("signalen/", include("jeugdketen.signals.urls")),
     path("overleg/", include("jeugdketen.meetings.urls")),
     path("vernietiging/", include("jeugdketen.retention.urls")),
+    path("mijn/", include("jeugdketen.portal.urls")),
     path("jeugdigen/", include("jeugdketen.youth.urls")),
     path("organisaties/", include("jeugdketen.organisations.urls")),
     path("", include("jeugdketen.access.urls")),

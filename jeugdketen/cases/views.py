@@ -21,7 +21,7 @@ from .models import Involvement
 @vary_on_headers("HX-Request")  # the same URL answers a page or an htmx fragment
 def my_cases(request):
     if policy.professional_of(request.user) is None:
-        return redirect("youth:list")
+        return redirect("portal:home")
     search = request.GET.get("q", "").strip()
     rows = selectors.my_cases(actor=request.user, access_point=access_point(request), search=search)
     template = "cases/_my_cases_table.html" if request.htmx else "cases/my_cases.html"

@@ -14,7 +14,7 @@ def access_point(request) -> AccessPoint:
 def home(request):
     if policy.professional_of(request.user) is not None:
         return redirect("cases:my_cases")
-    return redirect("youth:list")
+    return redirect("portal:home")
 
 
 def page_not_found(request, exception):

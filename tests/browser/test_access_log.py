@@ -22,13 +22,13 @@ def test_parent_sees_who_viewed_her_childs_dossier(new_ui):
     parent = new_ui()
     page = parent.page
     parent.login("marloes")
-    # A parent lands on her children, not on cases.
-    expect(page).to_have_url(re.compile(r"/jeugdigen/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn kinderen")
-    children = page.get_by_role("region", name="Jeugdigen").locator("tbody th")
-    expect(children).to_have_text(["Mila Jansen", "Noah Jansen"])
+    # A parent lands on her family's overview, not on cases.
+    expect(page).to_have_url(re.compile(r"/mijn/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn gezin")
+    for child in ("Mila Jansen", "Noah Jansen"):
+        expect(page.get_by_role("region", name=child)).to_be_visible()
 
-    parent.navigate_by(page.get_by_role("link", name="Noah Jansen"))
+    parent.navigate_by(page.get_by_role("link", name="Het dossier van Noah"))
     expect(page.get_by_role("region", name="Persoonsgegevens")).to_contain_text(
         "Zichtbaar op grond van: Ouder met gezag"
     )

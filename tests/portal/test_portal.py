@@ -1,0 +1,168 @@
+"""The family's overview ("Mijn gezin" / "Mijn overzicht"): parents with gezag (child under 16)
+and the youth from 12 see what is going on, who is involved and how to reach them, the plan and
+their own agreements, meeting outcomes and what asks for their attention — and nobody else's."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from jeugdketen.auditlog.models import AccessLogEntry
+from jeugdketen.auditlog.services import AccessPoint
+from jeugdketen.plans import services as plans
+from tests.factories import UserFactory, YouthFactory, case_with, involve, parent_of, professional
+
+pytestmark = pytest.mark.django_db
+WEB = AccessPoint("web", "127.0.0.1")
+URL = "/mijn/"
+
+
+def years_ago(years: int, days: int = 0) -> date:
+    today = timezone.localdate()
+    return today.replace(year=today.year - years) - timedelta(days=days)
+
+
+def main_of(response) -> str:
+    return response.text.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+class Family:
+    def __init__(self, age: int = 9):
+        self.youth = YouthFactory(first_name="Noah", date_of_birth=years_ago(age, 30), user=UserFactory())
+        self.parent = parent_of(self.youth)
+        self.regisseur = professional("jeugdconsulent", phone="06-11112222")
+        self.case = case_with(self.youth, self.regisseur, "jeugdconsulent", status="uitvoering", subject="Buikpijn")
+        self.teacher = professional("leerkracht")
+        involve(self.case, self.teacher, "leerkracht")
+        self.police = professional("politie")
+        involve(self.case, self.police, "politie")
+        self.plan = plans.plan_start(actor=self.regisseur.user, case=self.case, access_point=WEB)
+        self.add_goal("Noah gaat weer elke dag naar school.")
+        today = timezone.localdate()
+        self.add("Huisarts bellen", "ouder", today - timedelta(days=2), owner_carer=self.parent)
+        self.add("Dagboek bijhouden", "jeugdige", today + timedelta(days=10))
+        self.add("Observatie in de klas", "professional", today + timedelta(days=5), owner_professional=self.teacher)
+
+    def v(self) -> int:
+        self.plan.refresh_from_db()
+        return self.plan.version
+
+    def add_goal(self, text):
+        plans.goal_add(
+            actor=self.regisseur.user, plan=self.plan, expected_version=self.v(), text=text, access_point=WEB
+        )
+
+    def add(self, what, kind, due, **owner):
+        return plans.agreement_add(
+            actor=self.regisseur.user, plan=self.plan, expected_version=self.v(), what=what, owner_kind=kind,
+            due_on=due, access_point=WEB, **owner,
+        )  # fmt: skip
+
+
+@pytest.fixture
+def family():
+    return Family()
+
+
+def test_a_parent_sees_the_plan_their_agreements_and_who_to_reach(client, family):
+    client.force_login(family.parent.user)
+    response = client.get(URL)
+    assert response.status_code == 200
+    main = main_of(response)
+    assert "Mijn gezin" in main and "Noah" in main
+    assert "Noah gaat weer elke dag naar school." in main
+    assert family.regisseur.name in main and "06-11112222" in main and "casusregisseur" in main
+    assert family.teacher.name in main
+    assert family.police.name not in main  # police involvement is police data
+    # Her own agreement is asked of her, and it is overdue: first in the list, marked.
+    attention = main.split('id="h-attention"', 1)[1].split("</section>", 1)[0]
+    assert "Afspraak voor u (Noah): Huisarts bellen — was uiterlijk" in attention
+    assert "Let op" in attention
+    assert "Dagboek bijhouden" not in attention  # the youth's, not hers
+    assert "Nog 2 open afspraken van anderen." in main
+    # She has not agreed to this version of the plan yet.
+    assert f"(versie {family.v()})" in attention
+
+
+def test_the_overview_is_logged_once_per_child(client, family):
+    client.force_login(family.parent.user)
+    client.get(URL)
+    [entry] = AccessLogEntry.objects.filter(object_type="portaal")
+    assert entry.youth_id == family.youth.pk and entry.user_id == family.parent.user.pk
+    assert entry.ground == "parent" and entry.event == "read"
+    assert f"plan:{family.plan.pk}" in entry.object_ids and "plan" in entry.categories
+
+
+def test_after_agreeing_the_plan_no_longer_asks(client, family):
+    plans.approval_add(
+        actor=family.parent.user, plan=family.plan, version=family.v(), agrees=True, comment="", access_point=WEB
+    )
+    client.force_login(family.parent.user)
+    main = main_of(client.get(URL))
+    assert "eens met versie" in main
+    assert "laat weten of u het ermee eens bent" not in main
+
+
+def test_the_youth_from_12_sees_their_own_overview_and_agreements():
+    family = Family(age=13)
+    from django.test import Client
+
+    client = Client()
+    client.force_login(family.youth.user)
+    main = main_of(client.get(URL))
+    assert "Mijn overzicht" in main
+    assert "Afspraak voor u (Noah): Dagboek bijhouden" in main
+    assert "Huisarts bellen — " not in main.split('id="h-attention"', 1)[1].split("</section>", 1)[0]
+
+
+def test_the_youth_under_12_has_no_overview():
+    family = Family(age=11)
+    from django.test import Client
+
+    client = Client()
+    client.force_login(family.youth.user)
+    main = main_of(client.get(URL))
+    assert "Noah gaat weer" not in main and "Er zijn geen kinderen" in main
+
+
+@pytest.mark.parametrize("who", ["parent_without_gezag", "parent_of_a_16_year_old", "other_parent"])
+def test_others_see_nothing_of_the_child(client, who):
+    family = Family(age=16 if who == "parent_of_a_16_year_old" else 9)
+    user = {
+        "parent_without_gezag": lambda: parent_of(family.youth, has_gezag=False).user,
+        "parent_of_a_16_year_old": lambda: family.parent.user,
+        "other_parent": lambda: parent_of(YouthFactory()).user,
+    }[who]()
+    client.force_login(user)
+    main = main_of(client.get(URL))
+    assert "Noah" not in main and "Huisarts bellen" not in main
+    assert not AccessLogEntry.objects.filter(object_type="portaal", youth=family.youth).exists()
+
+
+def test_a_professional_is_sent_to_their_own_start_page(client, family):
+    client.force_login(family.regisseur.user)
+    response = client.get(URL)
+    assert response.status_code == 302 and response.url == reverse("cases:my_cases")
+
+
+def test_the_family_lands_on_the_overview(client, family):
+    client.force_login(family.parent.user)
+    assert client.get("/").url == reverse("portal:home")
+
+
+def test_the_query_count_does_not_grow_with_the_plan(client, family, django_assert_num_queries):
+    client.force_login(family.parent.user)
+    client.get(URL)  # warm the session
+    with django_assert_num_queries(PORTAL_QUERIES):
+        client.get(URL)
+    for n in range(10):
+        family.add(f"Extra stap {n}", "ouder", timezone.localdate() + timedelta(days=n + 1), owner_carer=family.parent)
+        family.add_goal(f"Extra doel {n}")
+    with django_assert_num_queries(PORTAL_QUERIES):
+        client.get(URL)
+
+
+# Session, user, the children, per child its access (policy), school, cases and involvements; the
+# plans with goals, agreements, evaluations, approvals and questions; meetings; reports; the log.
+PORTAL_QUERIES = 23
