@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Q, QuerySet
 
@@ -44,6 +45,14 @@ class Dossier:
     @property
     def identity_grant(self) -> policy.Grant | None:
         return self.access.grant(Category.IDENTITY)
+
+    @cached_property
+    def plan_case_ids(self) -> set[int]:
+        """The cases whose plan the actor reads: decided per case (an involvement in one case of
+        the youth does not open the plan of another), by the same rule as the plan page."""
+        from jeugdketen.plans.services import may_read_plan
+
+        return {case.pk for case in self.cases if may_read_plan(self.access, case)}
 
     @property
     def shown_categories(self) -> list[Category]:
