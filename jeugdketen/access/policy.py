@@ -74,6 +74,11 @@ DOSSIER_CATEGORIES = frozenset(set(Category) - {C.POLICE, C.SAFETY})
 YOUTH_OWN_ACCESS_FROM_AGE = 12
 PARENT_ACCESS_UNTIL_AGE = 16
 
+# The grounds that open a case's record (its status, regisseur and who is involved; its journal and
+# plan as far as the categories go): involvement in the case, emergency access and the family's
+# dossier right. The school, leerplicht and the toegang grounds give grants on the youth but open no
+# case. ``access_for_cases`` computes only these.
+CASE_GROUNDS = frozenset({Ground.CASE_INVOLVEMENT, Ground.EMERGENCY, Ground.PARENT_WITH_GEZAG, Ground.YOUTH_SELF})
 # The grounds that rest on cooperation the family consents to: a withheld category goes.
 CONSENT_GROUNDS = frozenset({Ground.CASE_INVOLVEMENT, Ground.SCHOOL_ENROLMENT})
 # Which grounds allow a change (everything else is read-only).
@@ -194,7 +199,13 @@ def professional_of(user) -> Professional | None:
     if cached is not False:
         return cached
     professional = (
-        Professional.objects.select_related("organisation").prefetch_related("functions").filter(user=user).first()
+        Professional.objects.select_related("organisation")
+        .prefetch_related("functions")
+        .filter(user=user)
+        # Someone who has left the organisation (``organisations.services.professional_leave``)
+        # holds no function from that day on: no ground, no page of a professional.
+        .filter(Q(left_on__isnull=True) | Q(left_on__gt=timezone.localdate()))
+        .first()
     )
     user._jk_professional = professional
     return professional
@@ -208,118 +219,178 @@ def is_privacy_officer(user) -> bool:
     return PRIVACY_OFFICER_FUNCTION in function_codes(professional_of(user))
 
 
-def _add(grants: dict, category: Category, grant: Grant) -> None:
-    current = grants.get(category)
+def _add(grants: dict[Category, Grant], grant: Grant, withheld: frozenset = frozenset()) -> None:
+    """Keep per category the grant of the strongest ground. What the family withholds from the
+    user's organisation is not granted on a ground that rests on their consent (``CONSENT_GROUNDS``);
+    legal grounds and emergency access are not consent-based and still grant it."""
+    if grant.ground in CONSENT_GROUNDS and grant.category in withheld:
+        return
+    current = grants.get(grant.category)
     if current is None or GROUND_ORDER.index(grant.ground) < GROUND_ORDER.index(current.ground):
-        grants[category] = grant
+        grants[grant.category] = grant
     elif current.ground == grant.ground and grant.can_change and not current.can_change:
-        grants[category] = grant
+        grants[grant.category] = grant
 
 
 def access_for(user, youth, *, today: date | None = None) -> YouthAccess:
     """Compute what ``user`` may read and change of ``youth`` and on which ground."""
+    return _accesses(user, {youth.pk: youth}, today=today or timezone.localdate(), cases=None)[youth.pk]
+
+
+def access_for_cases(user, cases: Iterable, *, today: date | None = None) -> dict[int, YouthAccess]:
+    """``access_for`` for the youths of many cases at once (a meeting's agenda, a list of meetings),
+    in a fixed number of queries however many cases: per youth id of ``cases``, the user's access,
+    with ``case_ids`` limited to ``cases``. ``cases`` need their ``youth`` loaded.
+
+    Only the grounds that open a case (``CASE_GROUNDS``) are computed, with the family's consent
+    decisions: the other grounds open no case, so what the access says about these cases is the same
+    as ``access_for``'s — ``case_ids``, ``case_categories``, ``writable_categories``,
+    ``involvement_in``, ``withheld`` and the plan and police grants (``tests/access/
+    test_policy_table.py`` holds them equal). Its ``grants`` leave the school, leerplicht and toegang
+    grounds out: ask ``access_for`` for a youth's whole access.
+
+    Queries: for a professional the involvements, the consent decisions and emergency access (and
+    the professional, unless cached); for anyone else whether they are a carer and their gezag."""
+    cases = list(cases)
+    youths = {case.youth_id: case.youth for case in cases}
+    asked: dict[int, set[int]] = {youth_id: set() for youth_id in youths}
+    for case in cases:
+        asked[case.youth_id].add(case.pk)
+    return _accesses(user, youths, today=today or timezone.localdate(), cases=asked)
+
+
+def _accesses(user, youths: dict, *, today: date, cases: dict[int, set[int]] | None) -> dict[int, YouthAccess]:
+    """The one computation behind ``access_for`` and ``access_for_cases``: per youth id of ``youths``,
+    what ``user`` may read and change and on which ground, one query per kind of ground whatever the
+    number of youths. With ``cases`` (per youth id, the cases asked about) only ``CASE_GROUNDS`` are
+    computed and ``case_ids`` is limited to those cases; without, every ground and every case."""
     from jeugdketen.cases.models import Case, Involvement
-    from jeugdketen.intake.models import HelpRequest
-    from jeugdketen.youth.models import CarerRelation, Enrolment
 
     from .models import EmergencyAccess
 
-    today = today or timezone.localdate()
-    access = YouthAccess(user=user, youth=youth)
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return access
-    grants: dict[Category, Grant] = {}
-    case_ids: set[int] = set()
+    accesses = {youth_id: YouthAccess(user=user, youth=youth) for youth_id, youth in youths.items()}
+    if not youths or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return accesses
+    grants: dict[int, dict[Category, Grant]] = {youth_id: {} for youth_id in youths}
+    case_ids: dict[int, set[int]] = {youth_id: set() for youth_id in youths}
     professional = professional_of(user)
 
     if professional is not None:
         functions = {f.code: f for f in professional.functions.all()}
-        involvements = tuple(
+        # The family's consent decisions: what they withhold from this organisation is not granted
+        # on the relationship grounds (see ``_add``).
+        withheld = consents.withheld_many(youths.values(), professional.organisation_id, today=today)
+        involvements: dict[int, list] = {youth_id: [] for youth_id in youths}
+        for inv in (
             Involvement.objects.active(today)
             .filter(
                 professional=professional,
-                case__youth=youth,
+                case__youth_id__in=list(youths),
                 case__status__in=Case.OPEN_STATUSES,
                 function__code__in=list(functions),  # a function no longer held gives nothing
             )
             .select_related("function", "case")
+        ):
+            involvements[inv.case.youth_id].append(inv)
+        for youth_id, access in accesses.items():
+            access.withheld = withheld[youth_id]
+            access.involvements = tuple(involvements[youth_id])
+            for inv in access.involvements:
+                case_ids[youth_id].add(inv.case_id)
+                for category in categories_for(inv.function.code, Ground.CASE_INVOLVEMENT):
+                    grant = Grant(category, Ground.CASE_INVOLVEMENT, inv.function, inv.case.reference, True)
+                    _add(grants[youth_id], grant, withheld[youth_id])
+        if cases is None:
+            _relationship_grants(professional, functions, youths, grants, withheld, today)
+
+        emergencies: dict[int, EmergencyAccess] = {}
+        for emergency in EmergencyAccess.objects.active().filter(professional=professional, youth_id__in=list(youths)):
+            emergencies.setdefault(emergency.youth_id, emergency)  # the latest started
+        for youth_id, emergency in emergencies.items():
+            for function in functions.values():
+                for category in categories_for(function.code, Ground.EMERGENCY):
+                    _add(grants[youth_id], Grant(category, Ground.EMERGENCY, function, emergency.reason[:200]))
+        every_case = set(emergencies)
+    else:
+        _family_grants(user, youths, grants, today)
+        every_case = {youth_id for youth_id in youths if grants[youth_id]}
+
+    # Emergency access and the dossier right open every case of the youth.
+    if every_case and cases is None:
+        for youth_id, case_id in Case.objects.filter(youth_id__in=every_case).values_list("youth_id", "id"):
+            case_ids[youth_id].add(case_id)
+    for youth_id, access in accesses.items():
+        access.grants = grants[youth_id]
+        if cases is None:
+            access.case_ids = frozenset(case_ids[youth_id])
+        else:
+            access.case_ids = frozenset(
+                cases[youth_id] if youth_id in every_case else case_ids[youth_id] & cases[youth_id]
+            )
+    return accesses
+
+
+def _relationship_grants(professional, functions: dict, youths: dict, grants: dict, withheld: dict, today: date):
+    """The grounds that open no case: the youth's current school, the leerplicht consulent and the
+    toegang of the youth's municipality."""
+    from jeugdketen.intake.models import HelpRequest
+    from jeugdketen.youth.models import Enrolment
+
+    organisation = professional.organisation
+    school_functions = [functions[c] for c in functions if c in SCHOOL_FUNCTIONS]
+    if organisation.kind == Organisation.Kind.SCHOOL and school_functions:
+        enrolled = set(
+            Enrolment.objects.current(today)
+            .filter(youth_id__in=list(youths), school=organisation)
+            .values_list("youth_id", flat=True)
         )
-        access.involvements = involvements
-        for inv in involvements:
-            case_ids.add(inv.case_id)
-            for category in categories_for(inv.function.code, Ground.CASE_INVOLVEMENT):
-                _add(grants, category, Grant(category, Ground.CASE_INVOLVEMENT, inv.function, inv.case.reference, True))
+        for youth_id in enrolled:
+            for function in school_functions:
+                for category in categories_for(function.code, Ground.SCHOOL_ENROLMENT):
+                    grant = Grant(category, Ground.SCHOOL_ENROLMENT, function, organisation.name, True)
+                    _add(grants[youth_id], grant, withheld[youth_id])
 
-        organisation = professional.organisation
-        school_functions = [functions[c] for c in functions if c in SCHOOL_FUNCTIONS]
-        if organisation.kind == Organisation.Kind.SCHOOL and school_functions:
-            if Enrolment.objects.current(today).filter(youth=youth, school=organisation).exists():
-                for function in school_functions:
-                    for category in categories_for(function.code, Ground.SCHOOL_ENROLMENT):
-                        _add(
-                            grants,
-                            category,
-                            Grant(category, Ground.SCHOOL_ENROLMENT, function, organisation.name, True),
-                        )
+    if LEERPLICHT_FUNCTION in functions and organisation.kind == Organisation.Kind.GEMEENTE:
+        function = functions[LEERPLICHT_FUNCTION]
+        for youth_id, youth in youths.items():
+            if youth.municipality_id == organisation.municipality_id:
+                for category in LEERPLICHT_GROUND_CATEGORIES:
+                    grant = Grant(category, Ground.LEERPLICHT_CONSULENT, function, organisation.name, True)
+                    _add(grants[youth_id], grant, withheld[youth_id])
 
-        if (
-            LEERPLICHT_FUNCTION in functions
-            and organisation.kind == Organisation.Kind.GEMEENTE
-            and organisation.municipality_id == youth.municipality_id
-        ):
-            function = functions[LEERPLICHT_FUNCTION]
-            for category in LEERPLICHT_GROUND_CATEGORIES:
-                _add(grants, category, Grant(category, Ground.LEERPLICHT_CONSULENT, function, organisation.name, True))
-
-        intake_functions = [functions[c] for c in functions if c in INTAKE_CATEGORIES]
-        if (
-            intake_functions
-            and organisation.kind == Organisation.Kind.GEMEENTE
-            and HelpRequest.objects.open().filter(youth=youth, municipality_id=organisation.municipality_id).exists()
-        ):
+    intake_functions = [functions[c] for c in functions if c in INTAKE_CATEGORIES]
+    if intake_functions and organisation.kind == Organisation.Kind.GEMEENTE:
+        requested = set(
+            HelpRequest.objects.open()
+            .filter(youth_id__in=list(youths), municipality_id=organisation.municipality_id)
+            .values_list("youth_id", flat=True)
+        )
+        for youth_id in requested:
             for function in intake_functions:
                 can_change = function.code in INTAKE_CHANGE_FUNCTIONS
                 for category in categories_for(function.code, Ground.INTAKE):
-                    _add(grants, category, Grant(category, Ground.INTAKE, function, organisation.name, can_change))
+                    grant = Grant(category, Ground.INTAKE, function, organisation.name, can_change)
+                    _add(grants[youth_id], grant, withheld[youth_id])
 
-        # The family's consent decisions: what they withhold from this organisation is taken away
-        # from the relationship grounds (not from legal grounds or emergency access).
-        access.withheld = consents.withheld(youth, organisation.pk, today=today)
-        for category in access.withheld:
-            grant = grants.get(category)
-            if grant is not None and grant.ground in CONSENT_GROUNDS:
-                del grants[category]
 
-        emergency = EmergencyAccess.objects.active().filter(professional=professional, youth=youth).first()
-        if emergency is not None:
-            for function in functions.values():
-                for category in categories_for(function.code, Ground.EMERGENCY):
-                    _add(grants, category, Grant(category, Ground.EMERGENCY, function, emergency.reason[:200]))
-            case_ids.update(Case.objects.filter(youth=youth).values_list("id", flat=True))
-    else:
-        age = youth.age(today)
-        carer = getattr(user, "carer", None) if hasattr(user, "carer") else None
-        if carer is not None and age < PARENT_ACCESS_UNTIL_AGE:
-            relation = CarerRelation.objects.filter(carer=carer, youth=youth, has_gezag=True).first()
-            if relation is not None:
-                for category in DOSSIER_CATEGORIES:
-                    _add(grants, category, Grant(category, Ground.PARENT_WITH_GEZAG, None, relation.get_kind_display()))
-        if youth.user_id is not None and youth.user_id == user.pk and age >= YOUTH_OWN_ACCESS_FROM_AGE:
+def _family_grants(user, youths: dict, grants: dict, today: date) -> None:
+    """The parent with gezag (under 16) and the youth themselves (from 12) read the dossier."""
+    from jeugdketen.youth.models import CarerRelation
+
+    carer = getattr(user, "carer", None) if hasattr(user, "carer") else None
+    young = [youth_id for youth_id, youth in youths.items() if youth.age(today) < PARENT_ACCESS_UNTIL_AGE]
+    if carer is not None and young:
+        for relation in CarerRelation.objects.filter(carer=carer, youth_id__in=young, has_gezag=True):
             for category in DOSSIER_CATEGORIES:
-                _add(grants, category, Grant(category, Ground.YOUTH_SELF, None))
-        if grants:
-            case_ids.update(Case.objects.filter(youth=youth).values_list("id", flat=True))
+                grant = Grant(category, Ground.PARENT_WITH_GEZAG, None, relation.get_kind_display())
+                _add(grants[relation.youth_id], grant)
+    for youth_id, youth in youths.items():
+        if youth.user_id is not None and youth.user_id == user.pk and youth.age(today) >= YOUTH_OWN_ACCESS_FROM_AGE:
+            for category in DOSSIER_CATEGORIES:
+                _add(grants[youth_id], Grant(category, Ground.YOUTH_SELF, None))
 
-    access.grants = grants
-    access.case_ids = frozenset(case_ids)
-    return access
 
-
-def _birth_date_limit(today: date, years: int) -> date:
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - years, day=28)
+_birth_date_limit = consents.birth_date_limit
 
 
 def _ground_filters(user, today: date) -> tuple[dict[Ground, QuerySet], dict[Ground, Q]]:

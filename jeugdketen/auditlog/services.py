@@ -76,6 +76,16 @@ def log_access(**kwargs) -> AccessLogEntry:
     return entry
 
 
+def log_many(entries: Iterable[dict]) -> list[AccessLogEntry]:
+    """Several entries in one insert (none for none): each dict holds the keyword arguments of
+    ``log_access`` for one entry. For a read that shows several youths' data at once, each with its
+    own grant, objects and categories (a meeting page)."""
+    built = [_entry(**entry) for entry in entries]
+    if built:
+        AccessLogEntry.objects.bulk_create(built)
+    return built
+
+
 def log_each(
     rows: Iterable[tuple[int, object, Grant | None]],
     *,
@@ -89,22 +99,21 @@ def log_each(
     """One entry per youth shown in a list or search, in one insert. ``rows`` holds, per row,
     the youth's id, the object shown and the grant it is shown on; ``categories`` what the list
     shows of each (by default only who it is)."""
-    entries = [
-        _entry(
+    categories = list(categories)
+    log_many(
+        dict(
             user=user,
             youth=youth_id,
             event=event,
             grant=grant,
             object_type=object_type,
             object_ids=[object_id],
-            categories=list(categories),
+            categories=categories,
             access_point=access_point,
             description=description,
         )
         for youth_id, object_id, grant in rows
-    ]
-    if entries:
-        AccessLogEntry.objects.bulk_create(entries)
+    )
 
 
 _refusals = threading.local()

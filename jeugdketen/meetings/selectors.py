@@ -13,12 +13,11 @@ from django.utils import timezone
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Category, Ground
 from jeugdketen.access.exceptions import NotFoundOrForbidden
-from jeugdketen.auditlog.models import AccessLogEntry
-from jeugdketen.auditlog.services import AccessPoint, Event, _entry, log_access, log_each, log_refusal
+from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_each, log_many, log_refusal
 from jeugdketen.cases.models import Case, Involvement
 from jeugdketen.youth.models import CarerRelation
 
-from .access import ItemAccess, case_accesses, item_access
+from .access import ItemAccess, item_access
 from .models import Decision, FeedbackRecipient, Meeting, MeetingCase, Minute, Participant, Section
 
 C = Category
@@ -82,7 +81,7 @@ def _rows(actor, meetings: list[Meeting], access_point: AccessPoint, description
         .select_related("case__youth")
         .order_by("order", "id")
     )
-    accesses = case_accesses(actor, [item.case for item in items])
+    accesses = policy.access_for_cases(actor, [item.case for item in items])
     by_meeting: dict[int, list[Case]] = {m.pk: [] for m in meetings}
     log_rows = []
     for item in items:
@@ -117,7 +116,7 @@ def meetings_for_case(*, actor, case_id: int, access_point: AccessPoint) -> tupl
     case = Case.objects.select_related("youth").filter(pk=case_id).first()
     if case is None:
         raise NotFoundOrForbidden
-    access = case_accesses(actor, [case])[case.youth_id]
+    access = policy.access_for_cases(actor, [case])[case.youth_id]
     if case.pk not in access.case_ids:
         log_refusal(user=actor, youth=case.youth, object_type=OBJECT_TYPE, access_point=access_point)
         raise NotFoundOrForbidden
@@ -236,7 +235,7 @@ def meeting_detail(
     items = list(
         meeting.items.select_related("case__youth__municipality", "case__casusregisseur").order_by("order", "id")
     )
-    accesses = case_accesses(actor, [item.case for item in items])
+    accesses = policy.access_for_cases(actor, [item.case for item in items])
     participants = list(
         meeting.participants.select_related(
             "professional__user", "professional__organisation", "carer", "youth"
@@ -351,20 +350,19 @@ def _log_read(actor, meeting: Meeting, views: list[ItemView], event: str, access
         objects += [f"minute:{m.pk}" for m in view.minutes]
         objects += [f"decision:{d.pk}" for d in view.decisions]
         entries.append(
-            _entry(
-                user=actor,
-                youth=view.youth,
-                event=event,
-                grant=view.access.log_grant,
-                object_type=OBJECT_TYPE,
-                object_ids=objects,
-                categories=sorted(view.access.categories | {C.IDENTITY}),
-                access_point=access_point,
-                description=f"{meeting.short_name}, casus {view.case.reference}",
-            )
+            {
+                "user": actor,
+                "youth": view.youth,
+                "event": event,
+                "grant": view.access.log_grant,
+                "object_type": OBJECT_TYPE,
+                "object_ids": objects,
+                "categories": sorted(view.access.categories | {C.IDENTITY}),
+                "access_point": access_point,
+                "description": f"{meeting.short_name}, casus {view.case.reference}",
+            }
         )
-    if entries:
-        AccessLogEntry.objects.bulk_create(entries)
+    log_many(entries)
 
 
 # --- the terugkoppeling -----------------------------------------------------------------------------

@@ -5,9 +5,13 @@ these filters, so who is told and who may see it cannot drift apart.
 
 Access follows the policy's table (``policy.FUNCTION_CATEGORIES``): an active involvement in the
 case, in a function that reads the plan and that the professional still holds, while the case is
-open. The one addition is nazorg: it falls after the case closed, when the policy gives nobody a
+open — and, like the policy, only while the family does not withhold the plan from the
+professional's organisation (``consents.withholds``, the query form of ``consents.withheld``). The
+one addition is nazorg: it falls after the case closed, when the policy gives nobody a
 ground any more, so a nazorg signal goes to the casusregisseur whose involvement in the closed
-case has not been ended. (To be moved into ``access.policy`` as a ground of its own.)
+case has not been ended. (A nazorg ground in ``access.policy`` would need identity as well as the
+plan, a change right for the nazorg contact, and a window as long as the signal lives; until then
+the rule stays this narrow and lives here.)
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
-from jeugdketen.access import policy
+from jeugdketen.access import consents, policy
 from jeugdketen.access.categories import Category
 from jeugdketen.cases.models import Case, Involvement
 from jeugdketen.organisations.models import Professional
@@ -31,11 +35,20 @@ PLAN_FUNCTION_CODES = tuple(
 
 def plan_involvements(today: date) -> QuerySet[Involvement]:
     """Involvements that let a professional read a case's plan on ``today``: active, in a function
-    that reads the plan, a function the professional still holds."""
+    that reads the plan, a function the professional still holds, and the family does not withhold
+    the plan from the professional's organisation."""
     held = Professional.functions.through.objects.filter(
         professional_id=OuterRef("professional_id"), function_id=OuterRef("function_id")
     )
-    return Involvement.objects.active(today).filter(function__code__in=PLAN_FUNCTION_CODES).filter(Exists(held))
+    withheld = consents.withholds(
+        Category.PLAN,
+        youth=OuterRef("case__youth_id"),
+        organisation=OuterRef("professional__organisation_id"),
+        today=today,
+    )
+    return (
+        Involvement.objects.active(today).filter(function__code__in=PLAN_FUNCTION_CODES).filter(Exists(held), ~withheld)
+    )
 
 
 def case_state_q() -> Q:

@@ -140,3 +140,80 @@ def test_the_consents_page_for_the_parent(client):
     assert not w.nurse_access().can(CARE)
     client.force_login(w.nurse.user)
     assert client.get(f"/jeugdigen/{w.youth.pk}/toestemmingen/").status_code == 403
+
+
+def test_the_toegang_ground_is_not_consent_based():
+    """Samen Doen of the youth's municipality is involved in the case and has a help request about the
+    youth open: withholding youth care from the gemeente takes it from the case involvement (and the
+    case's journal), not from the toegang's ground — and without the open request it is gone."""
+    from tests.factories import HelpRequestFactory, MunicipalityFactory
+
+    municipality = MunicipalityFactory()
+    youth = YouthFactory(municipality=municipality, date_of_birth=years_ago(9))
+    gemeente = OrganisationFactory(kind="gemeente", municipality=municipality)
+    medewerker = professional("samen_doen", organisation=gemeente)
+    case = case_with(youth, professional("jeugdconsulent"), "jeugdconsulent")
+    involve(case, medewerker, "samen_doen")
+    request = HelpRequestFactory(youth=youth, municipality=municipality)
+    parent = parent_of(youth)
+    services.consent_decide(
+        actor=parent.user, youth=youth, organisation=gemeente, decisions={"youthcare": False}, access_point=WEB
+    )
+    access = policy.access_for(medewerker.user, youth)
+    assert access.can(CARE) and access.grant(CARE).ground == "intake"
+    assert CARE not in access.case_categories(case.pk) and access.involvement_in(case.pk, CARE) is None
+    request.status = "afgesloten"
+    request.save()
+    access = policy.access_for(medewerker.user, youth)
+    assert not access.can(CARE) and access.can(PLAN)
+
+
+@pytest.mark.parametrize("age", [9, 14, 17])
+def test_the_three_forms_of_the_rule_agree(age):
+    """``withheld`` (one youth), ``withheld_many`` (one query for many) and ``withholds`` (a condition
+    inside a query, for the signals) give the same answer, on a history of decisions by both roles,
+    with a tie on the moment decided, and another organisation's decisions that do not count."""
+    from django.db.models import OuterRef
+
+    from jeugdketen.access import consents
+    from jeugdketen.access.models import ConsentDecision
+    from jeugdketen.youth.models import Youth
+
+    today = timezone.localdate()
+    w = World(age=age)
+    other_youth = YouthFactory(date_of_birth=years_ago(age))
+    elsewhere = OrganisationFactory(kind="ggd")
+    moment = timezone.now() - timedelta(days=3)
+    history = [  # (youth, organisation, category, role, allowed, days after ``moment``)
+        (w.youth, w.ggd, "youthcare", "ouder", False, 0),
+        (w.youth, w.ggd, "youthcare", "ouder", True, 1),  # given again: counts no more
+        (w.youth, w.ggd, "health", "ouder", False, 0),
+        (w.youth, w.ggd, "health", "jeugdige", True, 1),  # the other role's yes does not undo it
+        (w.youth, w.ggd, "plan", "jeugdige", True, 0),
+        (w.youth, w.ggd, "plan", "jeugdige", False, 0),  # same moment, later id: counts
+        (w.youth, w.ggd, "school", "jeugdige", False, 0),
+        (w.youth, elsewhere, "youthcare", "jeugdige", False, 0),
+        (other_youth, w.ggd, "youthcare", "ouder", False, 0),
+    ]
+    for youth, organisation, category, role, allowed, days in history:
+        ConsentDecision.objects.create(
+            youth=youth, organisation=organisation, category=category, role=role, allowed=allowed,
+            decided_at=moment + timedelta(days=days), decided_by=w.parent.user, decided_by_name="x",
+        )  # fmt: skip
+    expected = {
+        9: {"health"},  # the parent decides alone
+        14: {"health", "plan", "school"},  # either one withholding is enough
+        17: {"plan", "school"},  # the youth decides alone
+    }[age]
+    assert consents.withheld(w.youth, w.ggd.pk, today=today) == expected
+    many = consents.withheld_many([w.youth, other_youth], w.ggd.pk, today=today)
+    assert many[w.youth.pk] == expected
+    assert many[other_youth.pk] == ({"youthcare"} if age < 16 else set())
+    for category in consents.CONSENTABLE:
+        withholding = Youth.objects.filter(
+            consents.withholds(category, youth=OuterRef("pk"), organisation=w.ggd.pk, today=today),
+            pk__in=[w.youth.pk, other_youth.pk],
+        )
+        assert set(withholding.values_list("pk", flat=True)) == {
+            youth.pk for youth in (w.youth, other_youth) if category in many[youth.pk]
+        }, category

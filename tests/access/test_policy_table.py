@@ -283,3 +283,120 @@ def test_an_involvement_in_a_function_no_longer_held_gives_nothing():
     pro.user._jk_professional = False  # forget the cached profile, as a new request would
     assert not policy.access_for(pro.user, youth)
     assert not policy.visible_youths(pro.user).exists()
+
+
+# --- many youths at once ------------------------------------------------------------------------------
+# ``access_for_cases`` (a meeting's agenda) answers for many cases at once what ``access_for`` answers
+# for one youth, on every function × ground of the table, with and without a withdrawn consent.
+
+CASE_GROUND_NAMES = ["case", "school", "leerplicht", "intake", "emergency"]
+
+
+def withdraw_all(youth, organisation):
+    """The parent withholds every purpose that can be withheld from ``organisation``."""
+    from jeugdketen.access.consents import CONSENTABLE
+    from jeugdketen.access.models import ConsentDecision
+
+    carer = parent_of(youth)
+    for category in CONSENTABLE:
+        ConsentDecision.objects.create(
+            youth=youth, organisation=organisation, category=category, allowed=False, role="ouder",
+            decided_by=carer.user, decided_by_name="Marloes Jansen",
+        )  # fmt: skip
+
+
+def related_on(ground: str, code: str):
+    """A professional holding ``code`` and a youth (10) they relate to on ``ground`` only, with two
+    cases held by others."""
+    municipality = MunicipalityFactory()
+    youth = YouthFactory(municipality=municipality, date_of_birth=years_ago(10))
+    kind = "gemeente" if ground in ("leerplicht", "intake") else None
+    if ground == "school":
+        organisation = SchoolFactory(municipality=municipality)
+        EnrolmentFactory(youth=youth, school=organisation)
+    elif kind:
+        organisation = OrganisationFactory(municipality=municipality, kind=kind)
+    else:
+        organisation = org_for(code)
+    pro = professional(code, organisation=organisation)
+    cases = [case_with(youth, professional("jeugdconsulent"), "jeugdconsulent") for _ in range(2)]
+    if ground == "case":
+        involve(cases[0], pro, code)
+    elif ground == "intake":
+        HelpRequestFactory(youth=youth, municipality=municipality)
+    elif ground == "emergency":
+        EmergencyAccess.objects.create(
+            professional=pro, youth=youth, reason="x" * 30, expires_at=timezone.now() + timedelta(hours=1)
+        )
+    return pro, youth, cases
+
+
+def assert_same_for_cases(user, cases):
+    many = policy.access_for_cases(
+        user, [*cases, case_with(YouthFactory(), professional("jeugdconsulent"), "jeugdconsulent")]
+    )
+    for case in cases:
+        one = policy.access_for(user, case.youth)
+        batch = many[case.youth_id]
+        assert (case.pk in batch.case_ids) == (case.pk in one.case_ids), case
+        assert batch.case_categories(case.pk) == one.case_categories(case.pk), case
+        assert batch.writable_categories(case.pk) == one.writable_categories(case.pk), case
+        assert batch.involvement_in(case.pk) == one.involvement_in(case.pk), case
+        for category in Category:
+            assert batch.involvement_in(case.pk, category) == one.involvement_in(case.pk, category), category
+        assert batch.withheld == one.withheld
+        assert batch.grant(PLAN) == one.grant(PLAN) and batch.grant(POLICE) == one.grant(POLICE)
+        on_case_grounds = {c: g for c, g in one.grants.items() if g.ground in policy.CASE_GROUNDS}
+        assert batch.grants == on_case_grounds
+        assert batch.case_ids <= {c.pk for c in cases}  # limited to the cases asked about
+
+
+@pytest.mark.parametrize("withdrawn", [False, True], ids=["consent", "withdrawn"])
+@pytest.mark.parametrize("ground", CASE_GROUND_NAMES)
+@pytest.mark.parametrize("code", FUNCTIONS)
+def test_many_cases_at_once_give_the_same_answer(code, ground, withdrawn):
+    pro, youth, cases = related_on(ground, code)
+    if withdrawn:
+        withdraw_all(youth, pro.organisation)
+    assert_same_for_cases(pro.user, cases)
+
+
+@pytest.mark.parametrize("age", [5, 13, 17])
+def test_many_cases_at_once_give_the_family_the_same_answer(age):
+    from tests.factories import UserFactory
+
+    youth = YouthFactory(date_of_birth=years_ago(age), user=UserFactory())
+    carer = parent_of(youth)
+    without_gezag = parent_of(youth, has_gezag=False)
+    cases = [case_with(youth, professional("jeugdconsulent"), "jeugdconsulent") for _ in range(2)]
+    for user in (carer.user, youth.user, without_gezag.user):
+        assert_same_for_cases(user, cases)
+
+
+def test_a_withdrawn_consent_is_honoured_for_many_cases_at_once():
+    """Both sides: the organisation the plan is withheld from loses it, another keeps it."""
+    pro, youth, cases = related_on("case", "jeugdverpleegkundige")
+    other = professional("ambulant_begeleider", organisation=OrganisationFactory())
+    involve(cases[0], other, "ambulant_begeleider")
+    assert policy.access_for_cases(pro.user, cases)[youth.pk].involvement_in(cases[0].pk, PLAN) is not None
+    withdraw_all(youth, pro.organisation)
+    mine = policy.access_for_cases(pro.user, cases)[youth.pk]
+    assert not mine.can(PLAN) and not mine.can(HEALTH) and mine.can(ID)
+    assert mine.involvement_in(cases[0].pk, PLAN) is None
+    assert mine.case_categories(cases[0].pk) == {ID}
+    theirs = policy.access_for_cases(other.user, cases)[youth.pk]
+    assert theirs.can(PLAN) and theirs.involvement_in(cases[0].pk, PLAN) is not None
+
+
+def test_many_cases_at_once_cost_a_fixed_number_of_queries(django_assert_num_queries):
+    pro = professional("jeugdverpleegkundige")
+    cases = []
+    for _ in range(6):
+        case = case_with(YouthFactory(), professional("jeugdconsulent"), "jeugdconsulent")
+        involve(case, pro, "jeugdverpleegkundige")
+        cases.append(case)
+    withdraw_all(cases[0].youth, pro.organisation)
+    policy.professional_of(pro.user)
+    with django_assert_num_queries(3):  # consent decisions, involvements, emergency access
+        accesses = policy.access_for_cases(pro.user, cases)
+    assert [bool(accesses[c.youth_id].can(PLAN)) for c in cases] == [False] + [True] * 5

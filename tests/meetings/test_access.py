@@ -1,6 +1,7 @@
-"""``meetings.access.case_accesses`` answers for many youths at once what ``policy.access_for`` answers
-for one: the same cases, the same categories to read and write, the same plan right — for every kind
-of reader. It is what keeps the meeting page's query count flat."""
+"""The meeting pages read each agenda item through ``policy.access_for_cases``, which answers for many
+youths at once what ``policy.access_for`` answers for one: the same cases, the same categories to read
+and write, the same plan right — for every kind of reader. It is what keeps the meeting page's query
+count flat. (Every function × ground of the policy table: ``tests/access/test_policy_table.py``.)"""
 
 from datetime import timedelta
 
@@ -11,14 +12,14 @@ from jeugdketen.access import policy
 from jeugdketen.access.categories import Category
 from jeugdketen.access.models import EmergencyAccess
 from jeugdketen.cases.models import Case
-from jeugdketen.meetings.access import case_accesses, item_access, plan_grant
+from jeugdketen.meetings.access import item_access, plan_grant
 from tests.factories import EnrolmentFactory, YouthFactory, case_with, involve, professional
 
 pytestmark = pytest.mark.django_db
 
 
 def same(user, cases):
-    batch = case_accesses(user, cases)
+    batch = policy.access_for_cases(user, cases)
     for case in cases:
         one = policy.access_for(user, case.youth)
         many = batch[case.youth_id]
@@ -63,7 +64,7 @@ def test_the_school_ground_opens_no_agenda_item(people, case_a):
     EnrolmentFactory(youth=case_a.youth, school=people["ib"].organisation)
     assert policy.access_for(other_ib.user, case_a.youth)  # a ground, yes
     same(other_ib.user, [case_a])
-    assert not item_access(case_accesses(other_ib.user, [case_a])[case_a.youth_id], case_a).visible
+    assert not item_access(policy.access_for_cases(other_ib.user, [case_a])[case_a.youth_id], case_a).visible
 
 
 def test_a_fixed_number_of_queries(people, django_assert_num_queries):
@@ -72,5 +73,5 @@ def test_a_fixed_number_of_queries(people, django_assert_num_queries):
         involve(case, people["agent"], "politie")
     user = people["agent"].user
     policy.professional_of(user)
-    with django_assert_num_queries(2):  # involvements, emergency access
-        case_accesses(user, cases)
+    with django_assert_num_queries(3):  # consent decisions, involvements, emergency access
+        policy.access_for_cases(user, cases)

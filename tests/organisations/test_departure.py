@@ -138,3 +138,17 @@ def test_the_admin_action_goes_through_the_service(admin_client, world):
     assert response.status_code == 200
     assert not Involvement.objects.active().filter(professional=nurse).exists()
     assert AccessLogEntry.objects.filter(object_type="involvement", channel="admin").count() == 2
+
+
+def test_from_the_day_of_leaving_the_policy_gives_nothing_even_before_the_account_closes(world, client):
+    nurse, later = world["nurse"], timezone.localdate() + timedelta(days=3)
+    services.professional_leave(actor=world["manager"].user, professional=nurse, left_on=later, access_point=CLI)
+    youth = world["cases"][0].youth
+    assert policy.access_for(nurse.user, youth).grants  # still working here
+    type(nurse).objects.filter(pk=nurse.pk).update(left_on=timezone.localdate())  # the day has come
+    user = type(nurse.user).objects.get(pk=nurse.user_id)  # a new request: nothing cached
+    assert user.is_active  # the account was not closed by anyone yet
+    assert policy.professional_of(user) is None
+    assert not policy.access_for(user, youth).grants
+    client.force_login(user)
+    assert client.get(reverse("youth:dossier", args=[youth.pk])).status_code == 404

@@ -1,0 +1,47 @@
+"""Writing the log: ``log_access`` one entry, ``log_many`` several in one insert, each with its own
+youth, grant, objects and categories — the same fields ``log_access`` writes."""
+
+import pytest
+
+from jeugdketen.access.categories import Category, Ground
+from jeugdketen.access.policy import Grant, professional_of
+from jeugdketen.auditlog.models import AccessLogEntry
+from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_many
+from tests.factories import YouthFactory, function, professional
+
+pytestmark = pytest.mark.django_db
+WEB = AccessPoint("web", "10.0.0.7")
+FIELDS = ("event", "youth_id", "user_id", "user_name", "organisation_name", "function_code", "function_name",
+          "ground", "ground_detail", "categories", "object_type", "object_ids", "description", "reason",
+          "channel", "ip_address")  # fmt: skip
+
+
+def row(entry):
+    return tuple(getattr(entry, name) for name in FIELDS)
+
+
+def test_log_many_writes_what_log_access_writes_in_one_insert(django_assert_num_queries):
+    pro = professional("jeugdconsulent")
+    noah, lisa = YouthFactory(), YouthFactory()
+    grant = Grant(Category.PLAN, Ground.CASE_INVOLVEMENT, function("jeugdconsulent"), "2026-00001", True)
+    entries = [
+        {"user": pro.user, "youth": noah, "event": Event.READ, "grant": grant, "object_type": "meeting",
+         "object_ids": ["meeting:1", "item:2"], "categories": [Category.PLAN, Category.IDENTITY],
+         "access_point": WEB, "description": "MDO, casus 2026-00001"},
+        {"user": pro.user, "youth": lisa.pk, "event": Event.READ, "grant": None, "object_type": "meeting",
+         "object_ids": ["meeting:1", "item:3"], "access_point": WEB},
+    ]  # fmt: skip
+    professional_of(pro.user)  # (cached on the user, as in a request)
+    with django_assert_num_queries(1):
+        written = log_many(entries)
+    assert len(written) == 2
+    by_youth = {e.youth_id: e for e in AccessLogEntry.objects.filter(object_type="meeting")}
+    assert (by_youth[noah.pk].categories, by_youth[noah.pk].function_code) == (["identity", "plan"], "jeugdconsulent")
+    assert (by_youth[lisa.pk].ground, by_youth[lisa.pk].object_ids) == ("", ["meeting:1", "item:3"])
+    single = [log_access(**entry) for entry in entries]
+    assert [row(e) for e in single] == [row(by_youth[noah.pk]), row(by_youth[lisa.pk])]
+
+
+def test_log_many_of_nothing_writes_nothing(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert log_many([]) == []
