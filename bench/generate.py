@@ -546,7 +546,11 @@ def build_region(timer: Timer, today: date, rng: random.Random) -> dict:
     # Cases, involvements, journal.
     t = time.perf_counter()
     fcode_id = {c: f.pk for c, f in functions.items()}
-    cat_for = {c: sorted(str(x) for x in categories_for(c, Ground.CASE_INVOLVEMENT)) for c in functions}
+    from jeugdketen.access.policy import JOURNAL_CATEGORIES
+
+    cat_for = {  # the categories a function writes in the journal (the plan has its own records)
+        c: sorted(str(x) for x in categories_for(c, Ground.CASE_INVOLVEMENT) & JOURNAL_CATEGORIES) for c in functions
+    }
     case_id0 = next_id("cases_case")
     inv_id = next_id("cases_involvement")
     n_cases = REGION["cases"]

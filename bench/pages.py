@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Server time and query count of three pages, in-process against the bench PostgreSQL database.
+"""Server time and query count of the main pages, in-process against the bench PostgreSQL database.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/jk_bench .venv/bin/python bench/pages.py [-n 300]
 
@@ -9,7 +9,10 @@ Pages (after ``bench/generate.py --scale region``):
 * the youth dossier ``/jeugdigen/<id>/`` as ``bench_consulent``, for the youth with the richest
   dossier (3 cases, of which 2 visible, 60 journal entries);
 * the access log ``/jeugdigen/<id>/toegangslog/`` as ``bench_privacy``, for that youth
-  (2,500+ entries, first page of 50).
+  (2,500+ entries, first page of 50);
+* the case page ``/casussen/<id>/`` and the plan page ``/plan/casus/<id>/`` of the case whose plan
+  has 50 agreements, as ``bench_consulent`` (its casusregisseur);
+* the Samen Doen inbox and the waiting list at 5,000 help requests.
 
 Each page: ``--warmup`` requests, then ``-n`` timed requests through Django's test ``Client``
 (the whole middleware stack, view and template; no network, no gunicorn), then a few requests
@@ -73,6 +76,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=300, help="timed requests per page (default 300)")
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--explain", type=float, default=None, metavar="MS")
+    parser.add_argument("--only", default="", help="only the pages whose name contains this text")
     args = parser.parse_args()
     warnings.filterwarnings("ignore", message="No directory at")  # whitenoise: no collectstatic needed here
     setup(extra_hosts=("testserver",))
@@ -110,6 +114,7 @@ def main() -> None:
         ("Mijn casussen", "/casussen/", consulent),
         ("Dossier jeugdige", f"/jeugdigen/{youth_id}/", consulent),
         ("Toegangslog (privacy officer)", f"/jeugdigen/{youth_id}/toegangslog/", privacy),
+        ("Casus met plan (50 afspraken)", f"/casussen/{plan_case}/", consulent),
         ("Plan van aanpak (50 afspraken)", f"/plan/casus/{plan_case}/", consulent),
         ("Inbox Samen Doen", "/toegang/", User.objects.get(username="bench_samendoen")),
         (
@@ -122,6 +127,8 @@ def main() -> None:
     results = []
     explain_out: list[str] = []
     for name, url, user in pages:
+        if args.only.lower() not in name.lower():
+            continue
         client = Client()
         client.force_login(user, backend=backend)
         response = client.get(url)

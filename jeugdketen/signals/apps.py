@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class SignalsConfig(AppConfig):
@@ -8,7 +7,9 @@ class SignalsConfig(AppConfig):
     verbose_name = "Signalen bij stagnatie"
 
     def ready(self) -> None:
-        from .scheduling import schedule_after_migrate
+        from jeugdketen.core.scheduling import connect_after_migrate
 
-        # After every migrate the daily sweep is queued if it is not (see scheduling.py).
-        post_migrate.connect(schedule_after_migrate, sender=self, dispatch_uid="signals.schedule_sweep")
+        from .scheduling import ensure_sweep_scheduled
+
+        # After every migrate the daily sweep is queued if it is not (see core/scheduling.py).
+        connect_after_migrate(self, ensure_sweep_scheduled, what="stagnation sweep")

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db.models.signals import post_migrate
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -70,8 +71,8 @@ def test_the_sweep_task_queues_tomorrows_sweep_then_sweeps(plan, begeleider):
 
 def test_migrate_queues_the_sweep_when_none_waits():
     config = apps.get_app_config("signals")
-    scheduling.schedule_after_migrate(sender=config, using="default")
-    scheduling.schedule_after_migrate(sender=config, using="default")
+    post_migrate.send(sender=config, app_config=config, using="default")
+    post_migrate.send(sender=config, app_config=config, using="default")
     assert len(waiting()) == 1
 
 
