@@ -50,9 +50,21 @@ class JournalEntryForm(Form):
 
 
 class InvolvementForm(Form):
+    """Involve a professional: found by a search over the directory (a region has thousands of
+    professionals, too many for one list), then chosen from at most ``MAX_OPTIONS`` matches."""
+
+    MAX_OPTIONS = 20
+
+    search = forms.CharField(
+        label=_("Zoek de professional"),
+        help_text=_("Minstens twee letters van de naam, de organisatie of de functie."),
+        required=False,
+        max_length=100,
+    )
     professional = forms.ModelChoiceField(
         label=_("Professional"),
         queryset=Professional.objects.none(),
+        widget=forms.RadioSelect,
         error_messages={"required": _("Kies wie u betrekt.")},
     )
     function = forms.ModelChoiceField(
@@ -62,15 +74,32 @@ class InvolvementForm(Form):
     )
     note = forms.CharField(label=_("Rol / toelichting"), max_length=200, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, search: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["professional"].queryset = (
-            Professional.objects.filter(user__is_active=True)
-            .select_related("user", "organisation")
-            .order_by("organisation__name", "user__last_name")
-        )
-        self.fields["professional"].label_from_instance = lambda p: f"{p.name} — {p.organisation.name}"
+        from jeugdketen.organisations.selectors import professional_search
+
+        field = self.fields["professional"]
+        field.queryset = professional_search()  # any active professional may be chosen
+        self.query = (self.data.get("search", "") if self.is_bound else search).strip()
+        self.fields["search"].initial = self.query
+        # What is shown: the matches of the search, and the one already chosen.
+        shown = list(professional_search(query=self.query)[: self.MAX_OPTIONS]) if len(self.query) >= 2 else []
+        chosen = self.data.get("professional") if self.is_bound else None
+        if chosen and str(chosen).isdigit() and all(str(p.pk) != str(chosen) for p in shown):
+            shown = list(professional_search().filter(pk=chosen)) + shown
+        self.shown = shown
+        field.widget.choices = [(p.pk, self.label(p)) for p in shown]
         self.fields["function"].queryset = Function.objects.exclude(code__in=["privacy_officer"])
+
+    @staticmethod
+    def label(professional: Professional) -> str:
+        functions = ", ".join(f.name for f in professional.functions.all())
+        return f"{professional.name} — {functions}, {professional.organisation.name}"
+
+    def clean(self):
+        data = super().clean()
+        data.pop("search", None)  # only for finding, not for the service
+        return data
 
 
 class CaseUpdateForm(Form):

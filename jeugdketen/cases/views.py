@@ -56,7 +56,7 @@ def _case_context(request, view: selectors.CaseView, **forms):
             categories=view.writable_categories, initial={"occurred_on": timezone.localdate()}
         )
     if view.is_regisseur:
-        forms.setdefault("involvement_form", InvolvementForm())
+        forms.setdefault("involvement_form", InvolvementForm(search=request.GET.get("search", "")))
         forms.setdefault(
             "update_form",
             CaseUpdateForm(
@@ -75,6 +75,18 @@ def _case_context(request, view: selectors.CaseView, **forms):
 def case_detail(request, case_id: int):
     view = selectors.case_detail(actor=request.user, case_id=case_id, access_point=access_point(request))
     return render(request, "cases/case_detail.html", _case_context(request, view))
+
+
+@login_required
+def involvement_options(request, case_id: int):
+    """The professionals matching a search, to choose whom to involve (htmx fragment of the case
+    page). Only for the casusregisseur; directory data, no youth data."""
+    case, _access = selectors.visible_case(actor=request.user, case_id=case_id, access_point=access_point(request))
+    professional = policy.professional_of(request.user)
+    if professional is None or case.casusregisseur_id != professional.pk:
+        raise PermissionDenied(_("Alleen de casusregisseur kan dit doen."))
+    form = InvolvementForm(search=request.GET.get("search", ""))
+    return render(request, "cases/_involvement_options.html", {"form": form})
 
 
 @login_required
