@@ -116,6 +116,7 @@ def main() -> None:
         ("Toegangslog (privacy officer)", f"/jeugdigen/{youth_id}/toegangslog/", privacy),
         ("Casus met plan (50 afspraken)", f"/casussen/{plan_case}/", consulent),
         ("Plan van aanpak (50 afspraken)", f"/plan/casus/{plan_case}/", consulent),
+        ("Signaaltelling in de navigatie (htmx)", "/signalen/aantal/", consulent),
         ("Inbox Samen Doen", "/toegang/", User.objects.get(username="bench_samendoen")),
         (
             "Wachtlijst jeugdconsulenten (teamleider)",

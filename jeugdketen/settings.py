@@ -95,7 +95,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "jeugdketen.core.context_processors.app",
-                "jeugdketen.signals.context_processors.signals",
             ],
         },
     },

@@ -21,12 +21,21 @@ PAGE_SIZE = 50
 def inbox(request):
     """The actor's open signals, earliest date first; only the page shown is logged."""
     if policy.professional_of(request.user) is None:
-        return redirect("youth:list")
+        return redirect("portal:home")
     page = Paginator(selectors.inbox(request.user), PAGE_SIZE).get_page(request.GET.get("pagina"))
     selectors.log_listed(
         actor=request.user, signals=page.object_list, access_point=access_point(request), description="Signalen"
     )
     return render(request, "signals/inbox.html", {"page": page, "signals": page.object_list})
+
+
+@login_required
+def count(request):
+    """The open-signal count in the navigation: fetched by htmx after the page has loaded (and
+    every two minutes), so that no page waits for it. Only the count: no child data."""
+    response = render(request, "signals/_count.html", {"count": selectors.open_signal_count(request.user)})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -1,6 +1,7 @@
 """Signals in the browser: the casusregisseur opens the inbox (axe), handles an overdue agreement
 with a note, and records the nazorg contact of a closed case. Its own data (not the demo's)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -62,6 +63,9 @@ def test_the_casusregisseur_handles_signals_from_the_inbox(ui, signals):
     ui.login("regisseur", PASSWORD)
     ui.goto("/signalen/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Signalen")
+    # The count in the navigation arrives after the page (htmx).
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    expect(nav.get_by_role("link", name=re.compile(r"^Signalen \(\d+ open signa"))).to_be_visible()
     table = page.get_by_role("region", name="Signalen")
     expect(table.locator("caption")).to_have_text("2 open signalen")
     expect(table).to_contain_text("Afspraak over de datum")

@@ -316,8 +316,8 @@ def count(client, url) -> int:
     return len(queries)
 
 
-INBOX_QUERIES = 12  # session, user, professional + functions, count, page, suspensions, log, session save…
-WAITING_LIST_QUERIES = 14
+INBOX_QUERIES = 11  # session, user, professional + functions, count, page, suspensions, log, session save…
+WAITING_LIST_QUERIES = 13
 
 
 @pytest.mark.parametrize("n", [3, 20])

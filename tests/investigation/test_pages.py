@@ -240,7 +240,7 @@ def test_anonymous_users_are_sent_to_login(client, investigation):
 # session, user, investigation, professional + functions, access_for (involvements, open help
 # request, emergency access), conversations, zienswijzen, phase changes, log insert, session save
 # (savepoint, update, release): the same for 1 and 10 conversations.
-DETAIL_QUERIES = 17  # incl. the family's consent decisions (policy) and the signal count (nav)
+DETAIL_QUERIES = 16  # incl. the family's consent decisions (policy)
 
 
 @pytest.mark.parametrize("n", [1, 10])

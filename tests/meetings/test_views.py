@@ -280,11 +280,11 @@ def test_the_list_and_the_case_page(client, meeting, people, case_a):
 # reader's organisation, the reader's involvements and emergency access, participants + their
 # functions, minutes, decisions, all involvements, carers, log insert, session save (savepoint,
 # update, release), and the navigation's count of open signals.
-MEETING_PAGE_QUERIES = 20
+MEETING_PAGE_QUERIES = 19
 # A parent: no professional (one query), the carer and their gezag (two); the page asks who the youth
 # is; no signals in a parent's navigation.
 MEETING_PAGE_QUERIES_PARENT = 18
-MY_MEETINGS_QUERIES = 15  # upcoming and past are two queries; the consent decisions one
+MY_MEETINGS_QUERIES = 14  # upcoming and past are two queries; the consent decisions one
 
 
 def meeting_with(n: int, people):

@@ -233,7 +233,7 @@ def test_the_case_meldcode_page_offers_to_start_only_when_none_runs(client, sett
 
 # session, user, track (with case, youth, weighing, decision), professional + functions, the policy
 # (involvements, open help request, emergency access), the steps, the log insert, the session save (3)
-TRACK_PAGE_QUERIES = 15  # incl. the family's consent decisions (policy) and the signal count (nav)
+TRACK_PAGE_QUERIES = 14  # incl. the family's consent decisions (policy)
 
 
 @pytest.mark.parametrize("steps", [1, 4])

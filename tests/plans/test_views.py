@@ -128,7 +128,7 @@ def test_the_police_gets_not_found(client, world):
     assert "/plan/casus/" not in case_page
 
 
-PLAN_PAGE_QUERIES = 23  # constant: the plan with its goals, agreements, evaluations, approvals, versions
+PLAN_PAGE_QUERIES = 22  # constant: the plan with its goals, agreements, evaluations, approvals, versions
 
 
 @pytest.mark.parametrize("n", [5, 50])

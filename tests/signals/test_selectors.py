@@ -121,14 +121,14 @@ def test_signals_of_several_cases_cost_the_same_queries(regisseur):
     assert len(queries) == 4
 
 
-def test_the_navigation_count_is_counted_only_when_a_template_shows_it(raised, regisseur, rf):
-    from jeugdketen.signals.context_processors import signals
-
-    request = rf.get("/")
-    request.user = regisseur.user
+def test_the_navigation_count_loads_after_the_page(raised, regisseur, client):
+    """No page waits for the count: the navigation fetches it (htmx), one query for the count."""
+    client.force_login(regisseur.user)
+    page = client.get("/casussen/")
+    assert 'hx-get="/signalen/aantal/"' in page.text
     with CaptureQueriesContext(connection) as queries:
-        context = signals(request)
-    assert len(queries) == 0
-    with CaptureQueriesContext(connection) as queries:
-        assert str(context["open_signal_count"]) == "4"
-    assert len(queries) == 1
+        response = client.get("/signalen/aantal/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "(4" in response.text and "open signalen" in response.text
+    assert response["Cache-Control"] == "no-store"
+    counts = [q for q in queries if "signals_signal" in q["sql"]]
+    assert len(counts) == 1

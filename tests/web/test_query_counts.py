@@ -9,8 +9,8 @@ from tests.factories import EnrolmentFactory, YouthFactory, case_with, involve, 
 
 pytestmark = pytest.mark.django_db
 
-MY_CASES_QUERIES = 10  # session, user, professional + functions, involvements, log insert, session save, signal count
-DOSSIER_QUERIES = 20  # incl. an open help request at the toegang?, the readable onderzoeken, consent decisions
+MY_CASES_QUERIES = 9  # session, user, professional + functions, involvements, log insert, session save
+DOSSIER_QUERIES = 19  # incl. an open help request at the toegang?, the readable onderzoeken, consent decisions
 
 
 def count(client, url) -> int:
