@@ -19,6 +19,7 @@ from jeugdketen.youth.models import Carer, CarerRelation, Enrolment, Youth
 
 from .data import CASES, FAMILIES, ORGANISATIONS, PROFESSIONALS
 from .intake import load_demo_intake
+from .meetings import load_demo_meetings
 from .plans import load_demo_plans
 
 # The one password of every demo login. Demo only: production users set their own.
@@ -196,6 +197,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         case_count += 1
         cases_by_youth[spec["youth"]] = case
     plans = load_demo_plans(today=today, cases=cases_by_youth, pros=pros)
+    meetings = load_demo_meetings(today=today, cases=cases_by_youth, pros=pros)
     from jeugdketen.signals.services import stagnation_sweep
 
     stagnation_sweep(today=today)  # the demo's overdue agreement and missed evaluation show at once
@@ -207,4 +209,5 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         "cases": case_count,
         "help requests": requests,
         "plans": plans,
+        "meetings": meetings,
     }

@@ -70,3 +70,16 @@ def test_the_demo_shows_need_to_know(demo):
     assert policy.access_for(jolien, noah).can("health")
     assert not policy.access_for(peter, noah)
     assert policy.access_for(User.objects.get(username="marloes"), noah)
+
+
+def test_the_mother_finds_the_mdo_outcome_and_her_agreements_on_her_overview(demo, client):
+    from django.contrib.auth import get_user_model
+
+    from jeugdketen.meetings.models import Meeting
+
+    assert list(Meeting.objects.order_by("starts_at").values_list("status", flat=True)) == ["afgerond", "gepland"]
+    client.force_login(get_user_model().objects.get(username="marloes"))
+    page = client.get("/mijn/").text
+    assert "Uitkomsten van overleggen" in page and "terugkoppeling (PDF)" in page
+    assert "Afspraak voor u (Noah): Bijhouden op welke dagen Noah buikpijn heeft" in page  # from the MDO
+    assert "laat weten of u het ermee eens bent" in page  # the plan changed after she agreed
