@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Category, Ground
@@ -78,17 +78,25 @@ def cases_of_youth(youth, access: policy.YouthAccess, *, only: int | None = None
     """The youth's cases that the access covers, with current involvements and their contacts."""
     ids = access.case_ids if only is None else access.case_ids & {only}
     cases = list(
-        Case.objects.filter(youth=youth, pk__in=ids)
-        .select_related("casusregisseur__user", "casusregisseur__organisation")
-        .prefetch_related(
-            Prefetch(
-                "involvements",
-                queryset=Involvement.objects.active().select_related(
-                    "professional__user", "professional__organisation", "function"
-                ),
-                to_attr="current_involvements",
-            )
+        Case.objects.filter(youth=youth, pk__in=ids).select_related(
+            "casusregisseur__user", "casusregisseur__organisation"
         )
+    )
+    return with_involvements(cases, access)
+
+
+def with_involvements(cases: list[Case], access: policy.YouthAccess) -> list[Case]:
+    """Load each case's current involvements with their contacts (one query), as far as the access
+    shows them (``policy.involvement_visible``), into ``case.current_involvements``."""
+    prefetch_related_objects(
+        cases,
+        Prefetch(
+            "involvements",
+            queryset=Involvement.objects.active().select_related(
+                "professional__user", "professional__organisation", "function"
+            ),
+            to_attr="current_involvements",
+        ),
     )
     for case in cases:
         case.current_involvements = [
@@ -116,7 +124,11 @@ def journal_for(cases: list[Case], access: policy.YouthAccess) -> dict[int, list
 def visible_case(*, actor, case_id: int, access_point: AccessPoint) -> tuple[Case, policy.YouthAccess]:
     """The case and the actor's access to its youth, or 404 (a refusal is logged). Reads nothing
     of the case's content and logs no read: callers log what they show."""
-    case = Case.objects.select_related("youth__municipality", "casusregisseur__user").filter(pk=case_id).first()
+    case = (
+        Case.objects.select_related("youth__municipality", "casusregisseur__user", "casusregisseur__organisation")
+        .filter(pk=case_id)
+        .first()
+    )
     if case is None:
         raise NotFoundOrForbidden
     access = policy.access_for(actor, case.youth)
@@ -146,7 +158,7 @@ def case_record(*, actor, case_id: int, access_point: AccessPoint) -> Case:
 
 def case_detail(*, actor, case_id: int, access_point: AccessPoint) -> CaseView:
     case, access = visible_case(actor=actor, case_id=case_id, access_point=access_point)
-    [case] = cases_of_youth(case.youth, access, only=case.pk)
+    [case] = with_involvements([case], access)
     journal = journal_for([case], access)[case.pk]
     categories = access.case_categories(case.pk)
     writable = access.writable_categories(case.pk)

@@ -45,3 +45,17 @@ def test_youth_dossier(client, n):
         journal(case, consulent, "jeugdconsulent", "youthcare")
     client.force_login(consulent.user)
     assert count(client, f"/jeugdigen/{youth.pk}/") == DOSSIER_QUERIES
+
+
+CASE_PAGE_QUERIES = 18  # the case with its youth and regisseur, the policy, involvements, journal, forms, log
+
+
+@pytest.mark.parametrize("n", [5, 50])
+def test_case_page(client, n):
+    consulent = professional("jeugdconsulent")
+    case = case_with(YouthFactory(), consulent, "jeugdconsulent")
+    for _ in range(n):
+        involve(case, professional("leerkracht"), "leerkracht")
+        journal(case, consulent, "jeugdconsulent", "youthcare")
+    client.force_login(consulent.user)
+    assert count(client, f"/casussen/{case.pk}/") == CASE_PAGE_QUERIES
