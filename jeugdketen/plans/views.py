@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jeugdketen.access.exceptions import NotAllowed
+from jeugdketen.cases.models import Involvement
 from jeugdketen.core.views import access_point
 from jeugdketen.organisations.models import Professional
 from jeugdketen.youth.models import Carer
@@ -42,12 +43,14 @@ def _owners(view: selectors.PlanView) -> list[tuple[str, str]]:
     if not view.may_edit:
         me = view.pa.professional
         return [(f"professional:{me.pk}", me.name)] if me else []
-    involved = (
-        Professional.objects.filter(involvements__in=case.involvements.active())
-        .select_related("user", "organisation")
-        .distinct()
-    )
-    owners = [(f"professional:{p.pk}", f"{p.name} ({p.organisation.name})") for p in involved]
+    involved = {  # one per professional, however many functions they are involved in
+        inv.professional_id: inv.professional
+        for inv in Involvement.objects.active()
+        .filter(case=case)
+        .select_related("professional__user", "professional__organisation")
+        .order_by("since", "pk")
+    }
+    owners = [(f"professional:{p.pk}", f"{p.name} ({p.organisation.name})") for p in involved.values()]
     carers = Carer.objects.filter(relations__youth=case.youth, relations__has_gezag=True)
     owners += [(f"ouder:{c.pk}", f"{c.full_name} ({_('ouder')})") for c in carers]
     owners.append(("jeugdige", f"{case.youth.full_name} ({_('de jeugdige')})"))
