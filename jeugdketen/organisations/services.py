@@ -161,3 +161,13 @@ def professional_leave(*, actor, professional: Professional, left_on: date | Non
         professional.user.is_active = False
         professional.user.save(update_fields=["is_active"])
     return ended
+
+
+@transaction.atomic
+def departed_accounts_close(*, today: date | None = None) -> int:
+    """Close the login of everyone whose departure day has come (a departure recorded ahead of
+    time); the task worker runs this daily. Returns how many accounts it closed."""
+    from django.contrib.auth import get_user_model
+
+    today = today or timezone.localdate()
+    return get_user_model().objects.filter(is_active=True, professional__left_on__lte=today).update(is_active=False)

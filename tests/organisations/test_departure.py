@@ -152,3 +152,19 @@ def test_from_the_day_of_leaving_the_policy_gives_nothing_even_before_the_accoun
     assert not policy.access_for(user, youth).grants
     client.force_login(user)
     assert client.get(reverse("youth:dossier", args=[youth.pk])).status_code == 404
+
+
+def test_the_daily_task_closes_the_account_when_the_day_has_come(world):
+    from django_tasks_db.models import DBTaskResult
+
+    from jeugdketen.organisations.tasks import close_departed_accounts
+
+    nurse, later = world["nurse"], timezone.localdate() + timedelta(days=3)
+    services.professional_leave(actor=world["manager"].user, professional=nurse, left_on=later, access_point=CLI)
+    assert services.departed_accounts_close(today=later - timedelta(days=1)) == 0
+    assert services.departed_accounts_close(today=later) == 1
+    nurse.user.refresh_from_db()
+    assert not nurse.user.is_active and world["manager"].user.is_active
+    DBTaskResult.objects.all().delete()
+    assert close_departed_accounts.call() == 0  # nothing left to close; tomorrow's run is queued
+    assert DBTaskResult.objects.filter(task_path=close_departed_accounts.module_path, status="READY").count() == 1
