@@ -49,6 +49,18 @@ def _require_regisseur(actor, case: Case, access_point: AccessPoint) -> policy.Y
     return access
 
 
+def _refuse_departing(professional: Professional, field: str) -> None:
+    """Someone whose departure is recorded is not newly involved, nor made casusregisseur: on their
+    last day the case would lose them again."""
+    if professional.left_on is not None:
+        raise ValidationError(
+            {
+                field: _("%(name)s gaat per %(date)s uit dienst; betrek een collega.")
+                % {"name": professional.name, "date": f"{professional.left_on:%d-%m-%Y}"}
+            }
+        )
+
+
 def _function_of(professional: Professional, function: Function | None) -> Function:
     held = policy.functions_for_involvement(professional)
     if function is None:
@@ -177,6 +189,7 @@ def involvement_add(
 ) -> Involvement:
     """The casusregisseur involves another professional, in a function that person holds."""
     access = _require_regisseur(actor, case, access_point)
+    _refuse_departing(professional, "professional")
     function = _function_of(professional, function)
     if case.involvements.active().filter(professional=professional, function=function).exists():
         raise ValidationError(
@@ -234,6 +247,7 @@ def involvement_end(
 @audited_atomic
 def casusregisseur_transfer(*, actor, case: Case, to: Professional, access_point: AccessPoint) -> Case:
     access = _require_regisseur(actor, case, access_point)
+    _refuse_departing(to, "casusregisseur")
     if not case.involvements.active().filter(professional=to).exists():
         raise ValidationError({"casusregisseur": _("De nieuwe casusregisseur moet eerst betrokken zijn bij de casus.")})
     case.casusregisseur = to

@@ -9,6 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from jeugdketen.access import policy
 from jeugdketen.access.exceptions import NotAllowed
+from jeugdketen.auditlog.services import log_refusal
 from jeugdketen.core.views import access_point
 from jeugdketen.youth.selectors import youth_for
 
@@ -81,9 +82,12 @@ def case_detail(request, case_id: int):
 def involvement_options(request, case_id: int):
     """The professionals matching a search, to choose whom to involve (htmx fragment of the case
     page). Only for the casusregisseur; directory data, no youth data."""
-    case, _access = selectors.visible_case(actor=request.user, case_id=case_id, access_point=access_point(request))
+    ap = access_point(request)
+    case, _access = selectors.visible_case(actor=request.user, case_id=case_id, access_point=ap)
     professional = policy.professional_of(request.user)
     if professional is None or case.casusregisseur_id != professional.pk:
+        log_refusal(user=request.user, youth=case.youth, object_type="involvement", access_point=ap,
+                    description="alleen de casusregisseur")  # fmt: skip
         raise PermissionDenied(_("Alleen de casusregisseur kan dit doen."))
     form = InvolvementForm(search=request.GET.get("search", ""))
     return render(request, "cases/_involvement_options.html", {"form": form})

@@ -80,4 +80,4 @@ def connect_after_migrate(app_config, ensure: Callable[[], bool], *, what: str) 
         except Exception:
             logger.warning("Could not queue the daily %s", what, exc_info=True)
 
-    post_migrate.connect(after_migrate, sender=app_config, weak=False, dispatch_uid=f"{app_config.label}.daily")
+    post_migrate.connect(after_migrate, sender=app_config, weak=False, dispatch_uid=f"{app_config.label}.daily.{what}")

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from jeugdketen.access.exceptions import NotAllowed
 from jeugdketen.auditlog.services import AccessPoint, Channel
 
 from . import services
@@ -31,7 +32,7 @@ class ProfessionalAdmin(admin.ModelAdmin):
     readonly_fields = ["left_on"]
     actions = ["leave_today"]
 
-    @admin.action(description="Vertrek per vandaag vastleggen (betrokkenheden eindigen)")
+    @admin.action(description="Vertrek per vandaag vastleggen (betrokkenheden eindigen)", permissions=["change"])
     def leave_today(self, request, queryset):
         for professional in queryset.select_related("user"):
             try:
@@ -43,6 +44,8 @@ class ProfessionalAdmin(admin.ModelAdmin):
                 )
             except ValidationError as exc:
                 self.message_user(request, f"{professional}: {' '.join(exc.messages)}", messages.ERROR)
+            except NotAllowed as exc:
+                self.message_user(request, f"{professional}: {exc.message}", messages.ERROR)
             else:
                 self.message_user(request, f"{professional}: vertrek vastgelegd, {ended} betrokkenheden beëindigd.")
 

@@ -85,7 +85,7 @@ def may_manage_staff(actor, organisation_id: int) -> bool:
     the functioneel beheerder)."""
     from jeugdketen.access import policy
 
-    if getattr(actor, "is_staff", False) and actor.is_active:
+    if getattr(actor, "is_staff", False) and actor.is_active and actor.has_perm("organisations.change_professional"):
         return True
     manager = policy.professional_of(actor)
     return (
@@ -138,12 +138,15 @@ def professional_leave(*, actor, professional: Professional, left_on: date | Non
     ended = 0
     involvements = (
         Involvement.objects.filter(professional=professional)
-        .filter(Q(until__isnull=True) | Q(until__gt=left_on))
+        .filter(Q(until__isnull=True) | Q(until__gt=max(left_on, today)))
         .select_related("case__youth")
         .order_by("pk")
     )
+    # Ends on the departure day, but never before today: a departure recorded late does not make
+    # involvements look ended on days the log shows reads on them.
+    ends_on = max(left_on, today)
     for involvement in involvements:
-        involvement.until = max(left_on, involvement.since)
+        involvement.until = max(ends_on, involvement.since)
         involvement.save(update_fields=["until"])
         ended += 1
         log_access(

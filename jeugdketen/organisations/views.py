@@ -5,7 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.vary import vary_on_headers
 
 from jeugdketen.access import policy
@@ -109,8 +111,18 @@ def departure(request, professional_id: int):
             else:
                 messages.success(
                     request,
-                    _("Het vertrek van %(name)s is vastgelegd; %(count)d betrokkenheden bij casussen zijn beëindigd.")
-                    % {"name": professional.name, "count": ended},
+                    ngettext(
+                        "Het vertrek van %(name)s is vastgelegd; %(count)d betrokkenheid bij een casus eindigt "
+                        "op %(date)s.",
+                        "Het vertrek van %(name)s is vastgelegd; %(count)d betrokkenheden bij casussen eindigen "
+                        "op %(date)s.",
+                        ended,
+                    )
+                    % {
+                        "name": professional.name,
+                        "count": ended,
+                        "date": date_format(max(form.cleaned_data["left_on"], timezone.localdate()), "j F Y"),
+                    },
                 )
                 return redirect("organisations:detail", professional.organisation_id)
         status = 422

@@ -87,7 +87,12 @@ def _is_mine(agreement: Agreement, user, ground: Ground) -> bool:
     if ground == Ground.YOUTH_SELF:
         return agreement.owner_kind == Agreement.Owner.YOUTH
     carer = getattr(user, "carer", None)
-    return agreement.owner_kind == Agreement.Owner.PARENT and carer is not None and agreement.owner_carer_id == carer.pk
+    # "de ouders" without one named carer is for every parent with gezag
+    return (
+        agreement.owner_kind == Agreement.Owner.PARENT
+        and carer is not None
+        and agreement.owner_carer_id in (None, carer.pk)
+    )
 
 
 def family_overview(*, actor, access_point: AccessPoint, today: date | None = None) -> FamilyOverview:
@@ -202,26 +207,34 @@ def _attention(children: list[ChildSummary], today: date) -> list[Attention]:
             if summary.zienswijze_open:
                 items.append(
                     Attention(
-                        _("Het onderzoeksverslag over %(name)s staat klaar: geef uw reactie vóór %(date)s.")
+                        _("Het onderzoeksverslag over %(name)s staat klaar: geef uw reactie uiterlijk op %(date)s.")
                         % {"name": name, "date": _date(summary.investigation.zienswijze_until)},
                         reverse("investigation:detail", args=[summary.investigation.pk]),
                         urgent=True,
                     )
                 )
             if summary.approval_needed:
+                text = (
+                    _(
+                        "Het plan van aanpak van %(name)s is gewijzigd sinds u erop reageerde (nu versie %(version)d): "
+                        "lees het en laat weten of u het ermee eens bent."
+                    )
+                    if summary.my_approval is not None
+                    else _(
+                        "Het plan van aanpak van %(name)s staat klaar (versie %(version)d): lees het en laat weten "
+                        "of u het ermee eens bent."
+                    )
+                )
                 items.append(
                     Attention(
-                        _(
-                            "Het plan van aanpak van %(name)s is gewijzigd (versie %(version)d): lees het en laat weten of u het ermee eens bent."
-                        )
-                        % {"name": name, "version": summary.plan.version},
+                        text % {"name": name, "version": summary.plan.version},
                         reverse("plans:plan", args=[case.pk]) + "#h-approvals",
                     )
                 )
             for agreement in summary.mine:
                 overdue = agreement.is_overdue(today)
                 text = (
-                    _("Afspraak voor u (%(name)s): %(what)s — was uiterlijk %(date)s.")
+                    _("Afspraak voor u (%(name)s): %(what)s — uiterlijk %(date)s (die datum is voorbij).")
                     if overdue
                     else _("Afspraak voor u (%(name)s): %(what)s — uiterlijk %(date)s.")
                 )
@@ -249,6 +262,11 @@ def _log(actor, child: ChildSummary, access_point: AccessPoint) -> None:
     categories = {Category.IDENTITY}
     for summary in child.cases:
         objects.append(f"case:{summary.case.pk}")
+        if not summary.case.is_open:  # shown: the case and, from its plan, the nazorg date
+            if summary.plan is not None and summary.plan.nazorg_on:
+                objects.append(f"plan:{summary.plan.pk}")
+                categories.add(Category.PLAN)
+            continue
         if summary.plan is not None:
             objects.append(f"plan:{summary.plan.pk}")
             categories.add(Category.PLAN)

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,10 +30,12 @@ def inbox(request):
     return render(request, "signals/inbox.html", {"page": page, "signals": page.object_list})
 
 
-@login_required
 def count(request):
-    """The open-signal count in the navigation: fetched by htmx after the page has loaded (and
-    every two minutes), so that no page waits for it. Only the count: no child data."""
+    """The open-signal count in the navigation: fetched by htmx after the page has loaded, so that
+    no page waits for it. Only the count: no child data. Not polled: a poll would keep an idle
+    session alive. Without a session (expired) the answer is empty, not the login page."""
+    if not request.user.is_authenticated or policy.professional_of(request.user) is None:
+        return HttpResponse("", headers={"Cache-Control": "no-store"})
     response = render(request, "signals/_count.html", {"count": selectors.open_signal_count(request.user)})
     response["Cache-Control"] = "no-store"
     return response

@@ -40,6 +40,9 @@ def test_the_fragment_lists_matches_for_the_casusregisseur_only(client, world):
     assert "Zoek eerst de professional" in client.get(url, {"search": "V"}).text  # one letter: no search
     client.force_login(world["teacher"].user)  # involved, not the regisseur
     assert client.get(url, {"search": "Veneman"}).status_code == 403
+    from jeugdketen.auditlog.models import AccessLogEntry
+
+    assert AccessLogEntry.objects.filter(user=world["teacher"].user, event="refused").exists()
     client.force_login(professional("jeugdconsulent").user)  # not involved: the case does not exist
     assert client.get(url, {"search": "Veneman"}).status_code == 404
 
@@ -53,7 +56,7 @@ def test_at_most_twenty_options_and_no_one_who_left(client, world):
     client.force_login(world["regisseur"].user)
     url = reverse("cases:involvement_options", args=[world["case"].pk])
     text = client.get(url, {"search": "Grote Scholengroep"}).text
-    assert text.count('type="radio"') == 20 and "zoek preciezer" in text
+    assert text.count('type="radio"') == 20 and "Zoek preciezer" in text and "20 professionals gevonden" in text
     assert "Geen professionals gevonden" in client.get(url, {"search": "Veneman"}).text
 
 

@@ -108,7 +108,7 @@ def test_the_manager_sees_the_link_and_records_a_departure(client, world):
     form = client.get(url)
     assert form.status_code == 200 and "bij 2 casussen betrokken" in form.text
     done = client.post(url, {"left_on": timezone.localdate().isoformat()}, follow=True)
-    assert "2 betrokkenheden bij casussen zijn beëindigd" in done.text
+    assert "2 betrokkenheden bij casussen eindigen op" in done.text
     assert not Involvement.objects.active().filter(professional=world["nurse"]).exists()
 
 
@@ -168,3 +168,41 @@ def test_the_daily_task_closes_the_account_when_the_day_has_come(world):
     DBTaskResult.objects.all().delete()
     assert close_departed_accounts.call() == 0  # nothing left to close; tomorrow's run is queued
     assert DBTaskResult.objects.filter(task_path=close_departed_accounts.module_path, status="READY").count() == 1
+
+
+def test_someone_leaving_is_not_newly_involved_nor_made_casusregisseur(world):
+    from jeugdketen.cases import services as cases
+
+    nurse, consulent = world["nurse"], world["consulent"]
+    services.professional_leave(
+        actor=world["manager"].user, professional=nurse, left_on=timezone.localdate() + timedelta(days=10),
+        access_point=CLI,
+    )  # fmt: skip
+    nurse.refresh_from_db()
+    other = case_with(YouthFactory(), consulent, "jeugdconsulent")
+    with pytest.raises(ValidationError) as excinfo:
+        cases.involvement_add(actor=consulent.user, case=other, professional=nurse, function=None, access_point=CLI)
+    assert "uit dienst" in excinfo.value.message_dict["professional"][0]
+    with pytest.raises(ValidationError) as excinfo:
+        cases.casusregisseur_transfer(actor=consulent.user, case=world["cases"][0], to=nurse, access_point=CLI)
+    assert "uit dienst" in excinfo.value.message_dict["casusregisseur"][0]
+    colleague = professional("jeugdverpleegkundige", organisation=world["ggd"])  # a colleague: allowed
+    cases.involvement_add(actor=consulent.user, case=other, professional=colleague, function=None, access_point=CLI)
+
+
+def test_a_departure_recorded_late_ends_the_involvements_today_not_in_the_past(world):
+    nurse, today = world["nurse"], timezone.localdate()
+    services.professional_leave(
+        actor=world["manager"].user, professional=nurse, left_on=today - timedelta(days=5), access_point=CLI
+    )
+    assert set(Involvement.objects.filter(professional=nurse).values_list("until", flat=True)) == {today}
+
+
+def test_a_staff_user_needs_the_change_permission(world):
+    from tests.factories import UserFactory
+
+    viewer = UserFactory(is_staff=True)
+    with pytest.raises(NotAllowed):
+        services.professional_leave(
+            actor=viewer, professional=world["nurse"], left_on=timezone.localdate(), access_point=CLI
+        )

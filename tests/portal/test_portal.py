@@ -77,7 +77,7 @@ def test_a_parent_sees_the_plan_their_agreements_and_who_to_reach(client, family
     assert family.police.name not in main  # police involvement is police data
     # Her own agreement is asked of her, and it is overdue: first in the list, marked.
     attention = main.split('id="h-attention"', 1)[1].split("</section>", 1)[0]
-    assert "Afspraak voor u (Noah): Huisarts bellen — was uiterlijk" in attention
+    assert "Afspraak voor u (Noah): Huisarts bellen — uiterlijk" in attention and "(die datum is voorbij)" in attention
     assert "Let op" in attention
     assert "Dagboek bijhouden" not in attention  # the youth's, not hers
     assert "Nog 2 open afspraken van anderen." in main
@@ -123,7 +123,7 @@ def test_the_youth_under_12_has_no_overview():
     client = Client()
     client.force_login(family.youth.user)
     main = main_of(client.get(URL))
-    assert "Noah gaat weer" not in main and "Er zijn geen kinderen" in main
+    assert "Noah gaat weer" not in main and "vanaf je 12e" in main
 
 
 @pytest.mark.parametrize("who", ["parent_without_gezag", "parent_of_a_16_year_old", "other_parent"])
@@ -166,3 +166,13 @@ def test_the_query_count_does_not_grow_with_the_plan(client, family, django_asse
 # Session, user, the children, per child its access (policy), school, cases and involvements; the
 # plans with goals, agreements, evaluations, approvals and questions; meetings; reports; the log.
 PORTAL_QUERIES = 23
+
+
+def test_an_agreement_for_the_parents_without_a_name_is_asked_of_each_parent(client, family):
+    family.add("Samen naar het oudergesprek", "ouder", timezone.localdate() + timedelta(days=4))
+    other = parent_of(family.youth)
+    for carer in (family.parent, other):
+        client.force_login(carer.user)
+        attention = main_of(client.get(URL)).split('id="h-attention"', 1)[1].split("</section>", 1)[0]
+        assert "Afspraak voor u (Noah): Samen naar het oudergesprek" in attention
+    assert "Huisarts bellen" not in attention  # named for the first parent only

@@ -132,3 +132,7 @@ def test_the_navigation_count_loads_after_the_page(raised, regisseur, client):
     assert response["Cache-Control"] == "no-store"
     counts = [q for q in queries if "signals_signal" in q["sql"]]
     assert len(counts) == 1
+    assert "every" not in page.text.split('hx-get="/signalen/aantal/"', 1)[1].split(">", 1)[0]  # no poll
+    client.logout()  # an expired session: an empty answer, not the login page inside the link
+    expired = client.get("/signalen/aantal/", HTTP_HX_REQUEST="true")
+    assert expired.status_code == 200 and expired.content == b""
