@@ -67,8 +67,12 @@ def load_demo_meetings(*, today: date, cases: dict, pros: dict) -> int:
     meeting_close(actor=jeroen.user, meeting=held, access_point=DEMO)
     decisions_convert(actor=jeroen.user, item=item, access_point=DEMO)
 
-    meeting_schedule(
+    upcoming = meeting_schedule(
         actor=jeroen.user, kind="mdo", starts_at=_at(today + timedelta(days=21), 14, 30),
         place="OBS De Vecht, kamer van de IB'er", chair=ilse, cases=[noah], access_point=DEMO,
+    )  # fmt: skip
+    participants_invite(
+        actor=jeroen.user, meeting=upcoming, professionals=[ilse, sanne, jolien],
+        family=[(upcoming.items.get(), mother)], access_point=DEMO,
     )  # fmt: skip
     return 2

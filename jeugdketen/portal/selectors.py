@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from jeugdketen.cases.models import Case
 from jeugdketen.cases.selectors import cases_of_youth
 from jeugdketen.investigation.models import Investigation, Phase, Zienswijze
 from jeugdketen.investigation.selectors import readable_investigations
-from jeugdketen.meetings.models import Meeting, MeetingCase
+from jeugdketen.meetings.models import Meeting, MeetingCase, Participant
 from jeugdketen.plans.models import Agreement, Approval, Evaluation, Message, Plan
 from jeugdketen.plans.services import may_read_plan
 from jeugdketen.youth.models import Enrolment, Youth
@@ -48,6 +48,7 @@ class CaseSummary:
     next_evaluation: Evaluation | None = None
     my_approval: Approval | None = None
     feedback: list[MeetingCase] = field(default_factory=list)
+    invitations: list[MeetingCase] = field(default_factory=list)  # planned meetings they are invited to
     investigation: Investigation | None = None
     zienswijze_open: bool = False
     open_questions: int = 0
@@ -111,6 +112,7 @@ def family_overview(*, actor, access_point: AccessPoint, today: date | None = No
         children.append(child)
     _fill_plans(actor, children, today)
     _fill_meetings(children)
+    _fill_invitations(actor, children)
     _fill_investigations(actor, children, today)
     for child in children:
         _log(actor, child, access_point)
@@ -171,6 +173,23 @@ def _fill_meetings(children: list[ChildSummary]) -> None:
         feedback = summaries[item.case_id].feedback
         if len(feedback) < RECENT_FEEDBACK:
             feedback.append(item)
+
+
+def _fill_invitations(actor, children: list[ChildSummary]) -> None:
+    """Planned meetings about the child's open case to which this parent (or the youth) is invited."""
+    summaries = {s.case.pk: s for child in children for s in child.open_cases}
+    carer, youth = getattr(actor, "carer", None), getattr(actor, "youth", None)
+    if not summaries or (carer is None and youth is None):
+        return
+    invited = Q(carer=carer) if carer is not None else Q(youth=youth)
+    participations = (
+        Participant.objects.filter(invited, item__case_id__in=list(summaries), meeting__status=Meeting.Status.PLANNED)
+        .filter(meeting__starts_at__gte=timezone.now())
+        .select_related("meeting", "item")
+        .order_by("meeting__starts_at")
+    )
+    for participation in participations:
+        summaries[participation.item.case_id].invitations.append(participation.item)
 
 
 def _fill_investigations(actor, children: list[ChildSummary], today: date) -> None:
@@ -270,7 +289,7 @@ def _log(actor, child: ChildSummary, access_point: AccessPoint) -> None:
         if summary.plan is not None:
             objects.append(f"plan:{summary.plan.pk}")
             categories.add(Category.PLAN)
-        objects += [f"item:{item.pk}" for item in summary.feedback]
+        objects += [f"item:{item.pk}" for item in [*summary.feedback, *summary.invitations]]
         if summary.feedback:
             categories.add(Category.PLAN)
         if summary.investigation is not None:

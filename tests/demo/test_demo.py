@@ -81,5 +81,6 @@ def test_the_mother_finds_the_mdo_outcome_and_her_agreements_on_her_overview(dem
     client.force_login(get_user_model().objects.get(username="marloes"))
     page = client.get("/mijn/").text
     assert "Uitkomsten van overleggen" in page and "terugkoppeling (PDF)" in page
+    assert "U bent uitgenodigd" in page and "MDO (multidisciplinair overleg) op" in page  # the next one
     assert "Afspraak voor u (Noah): Bijhouden op welke dagen Noah buikpijn heeft" in page  # from the MDO
     assert "laat weten of u het ermee eens bent" in page  # the plan changed after she agreed

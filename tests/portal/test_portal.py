@@ -164,8 +164,9 @@ def test_the_query_count_does_not_grow_with_the_plan(client, family, django_asse
 
 
 # Session, user, the children, per child its access (policy), school, cases and involvements; the
-# plans with goals, agreements, evaluations, approvals and questions; meetings; reports; the log.
-PORTAL_QUERIES = 23
+# plans with goals, agreements, evaluations, approvals and questions; meeting outcomes and invitations;
+# reports; the log.
+PORTAL_QUERIES = 24
 
 
 def test_an_agreement_for_the_parents_without_a_name_is_asked_of_each_parent(client, family):
@@ -176,3 +177,18 @@ def test_an_agreement_for_the_parents_without_a_name_is_asked_of_each_parent(cli
         attention = main_of(client.get(URL)).split('id="h-attention"', 1)[1].split("</section>", 1)[0]
         assert "Afspraak voor u (Noah): Samen naar het oudergesprek" in attention
     assert "Huisarts bellen" not in attention  # named for the first parent only
+
+
+def test_a_parent_sees_the_planned_meeting_she_is_invited_to_and_no_other(client, family):
+    from jeugdketen.meetings.models import Meeting, MeetingCase, Participant
+
+    meeting = Meeting.objects.create(
+        kind="mdo", starts_at=timezone.now() + timedelta(days=7), place="OBS De Vecht", chair=family.regisseur,
+        organised_by=family.regisseur,
+    )  # fmt: skip
+    item = MeetingCase.objects.create(meeting=meeting, case=family.case)
+    Participant.objects.create(meeting=meeting, role="ouder", item=item, carer=family.parent)
+    client.force_login(family.parent.user)
+    assert "U bent uitgenodigd" in main_of(client.get(URL)) and "OBS De Vecht" in main_of(client.get(URL))
+    client.force_login(parent_of(family.youth).user)  # the other parent was not invited
+    assert "U bent uitgenodigd" not in main_of(client.get(URL))
