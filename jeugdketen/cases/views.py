@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,7 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 from jeugdketen.access import policy
 from jeugdketen.access.exceptions import NotAllowed
 from jeugdketen.auditlog.services import log_refusal
-from jeugdketen.core.views import access_point
+from jeugdketen.core.views import access_point, save_form
 from jeugdketen.youth.selectors import youth_for
 
 from . import selectors, services
@@ -125,16 +126,11 @@ def _post_action(request, case_id: int, form_class, action, form_kwargs=None, su
     ap = access_point(request)
     case, access = selectors.visible_case(actor=request.user, case_id=case_id, access_point=ap)
     form = form_class(request.POST, **(form_kwargs(access, case) if form_kwargs else {}))
-    if form.is_valid():
-        try:
-            action(case, form.cleaned_data, ap)
-        except ValidationError as exc:
-            form.add_error_from(exc)
-        except NotAllowed as exc:
-            raise PermissionDenied(exc.message) from exc
-        else:
-            messages.success(request, success)
-            return redirect("cases:detail", case_id)
+    done = save_form(
+        request, form, lambda data: action(case, data, ap), success=success, to=reverse("cases:detail", args=[case_id])
+    )
+    if done:
+        return done
     view = selectors.case_detail(actor=request.user, case_id=case_id, access_point=ap)
     name = {JournalEntryForm: "journal_form", InvolvementForm: "involvement_form", CaseUpdateForm: "update_form"}[
         form_class

@@ -19,7 +19,7 @@ from django.views.decorators.vary import vary_on_headers
 from jeugdketen.access import policy
 from jeugdketen.access.exceptions import NotAllowed
 from jeugdketen.core.apis import parse_id
-from jeugdketen.core.views import access_point
+from jeugdketen.core.views import access_point, save_form
 from jeugdketen.organisations.models import Municipality
 from jeugdketen.youth.selectors import youth_for
 
@@ -236,15 +236,10 @@ def _post(request, request_id: int, form, form_name: str, action, success: str, 
     help_request, _grant = selectors.visible_request(
         actor=request.user, request_id=request_id, access_point=access_point(request)
     )
-    if form.is_valid():
-        try:
-            _allowed(lambda: action(help_request, form.cleaned_data))
-        except ValidationError as exc:
-            form.add_error_from(exc)
-        else:
-            messages.success(request, success)
-            return redirect(then, request_id)
-    return _detail(request, request_id, status=422, **{form_name: form})
+    done = save_form(
+        request, form, lambda data: action(help_request, data), success=success, to=reverse(then, args=[request_id])
+    )
+    return done or _detail(request, request_id, status=422, **{form_name: form})
 
 
 @login_required
@@ -298,17 +293,21 @@ def triage(request, request_id: int):
     if view.triage is not None and view.triage.version_id == version.pk:
         initial = {f"q{a.question_id}": a.value for a in view.answers}
     form = TriageForm(request.POST or None, questions=questions, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        answers = {q.pk: form.cleaned_data.get(f"q{q.pk}", "") for q in questions}
-        try:
-            services.triage_record(actor=request.user, request=view.request, answers=answers, access_point=ap)
-        except ValidationError as exc:
-            form.add_error_from(exc)
-        except NotAllowed as exc:
-            raise PermissionDenied(exc.message) from exc
-        else:
-            messages.success(request, _("De triage is vastgelegd. Neem nu een besluit."))
-            return redirect("intake:decide", request_id)
+    if request.method == "POST":
+        done = save_form(
+            request,
+            form,
+            lambda data: services.triage_record(
+                actor=request.user,
+                request=view.request,
+                answers={q.pk: data.get(f"q{q.pk}", "") for q in questions},
+                access_point=ap,
+            ),
+            success=_("De triage is vastgelegd. Neem nu een besluit."),
+            to=reverse("intake:decide", args=[request_id]),
+        )
+        if done:
+            return done
     status = 422 if request.method == "POST" else 200
     return render(
         request,
@@ -499,14 +498,16 @@ def referral_detail(request, referral_id: int):
     referral = selectors.referral_detail(actor=request.user, referral_id=referral_id, access_point=ap)
     allowed = services.REFERRAL_TRANSITIONS.get(referral.status, set())
     form = ReferralStatusForm(request.POST or None, allowed=allowed)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.referral_update(actor=request.user, referral=referral, access_point=ap, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error_from(exc)
-        else:
-            messages.success(request, _("De status van de verwijzing is bijgewerkt."))
-            return redirect("intake:referral", referral_id)
+    if request.method == "POST":
+        done = save_form(
+            request,
+            form,
+            lambda data: services.referral_update(actor=request.user, referral=referral, access_point=ap, **data),
+            success=_("De status van de verwijzing is bijgewerkt."),
+            to=reverse("intake:referral", args=[referral_id]),
+        )
+        if done:
+            return done
     status = 422 if request.method == "POST" else 200
     labels = dict(Referral.Item.choices)
     shared = [(labels.get(k, k), v) for k, v in referral.shared.items()]

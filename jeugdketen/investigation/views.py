@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
@@ -11,7 +12,7 @@ from jeugdketen.access import policy
 from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
 from jeugdketen.auditlog.services import Event
 from jeugdketen.cases.models import Case
-from jeugdketen.core.views import access_point
+from jeugdketen.core.views import access_point, save_form
 
 from . import report, rules, selectors, services
 from .forms import (
@@ -162,16 +163,10 @@ def _post_action(request, investigation_id: int, form_class, name: str, action, 
     investigation = selectors.investigation_get(investigation_id=investigation_id)
     kwargs = form_kwargs(investigation) if form_kwargs else {}
     form = form_class(request.POST, **kwargs)
-    if form.is_valid():
-        try:
-            action(investigation, form.cleaned_data, ap)
-        except ValidationError as exc:
-            form.add_error_from(exc)
-        except NotAllowed as exc:
-            raise PermissionDenied(exc.message) from exc
-        else:
-            messages.success(request, success)
-            return redirect("investigation:detail", investigation_id)
+    to = reverse("investigation:detail", args=[investigation_id])
+    done = save_form(request, form, lambda data: action(investigation, data, ap), success=success, to=to)
+    if done:
+        return done
     view = selectors.investigation_detail(actor=request.user, investigation_id=investigation_id, access_point=ap)
     return _render_detail(request, view, status=422, **{name: form})
 

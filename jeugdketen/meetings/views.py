@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Category
 from jeugdketen.access.exceptions import NotAllowed
-from jeugdketen.core.views import access_point
+from jeugdketen.core.views import access_point, save_form
 from jeugdketen.organisations.models import Professional
 from jeugdketen.youth.models import Carer
 
@@ -137,17 +137,10 @@ def _item_action(request, meeting_id: int, item_id: int, kind: str, form_class, 
             messages.error(request, " ".join(exc.messages))
             return redirect(_item_anchor(meeting_id, item_id))
     form = form_class(request.POST, item_view=item_view)
-    if form.is_valid():
-        try:
-            action(item, form.cleaned_data, ap)
-        except ValidationError as exc:
-            form.add_error_from(exc)
-        except NotAllowed as exc:
-            raise PermissionDenied(exc.message) from exc
-        else:
-            messages.success(request, success)
-            return redirect(_item_anchor(meeting_id, item_id))
-    return _invalid(request, meeting_id, (kind, item_id), form)
+    done = save_form(
+        request, form, lambda data: action(item, data, ap), success=success, to=_item_anchor(meeting_id, item_id)
+    )
+    return done or _invalid(request, meeting_id, (kind, item_id), form)
 
 
 @login_required

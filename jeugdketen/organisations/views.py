@@ -107,7 +107,7 @@ def departure(request, professional_id: int):
             except ValidationError as exc:
                 form.add_error_from(exc)
             except NotAllowed as exc:
-                raise PermissionDenied(str(exc)) from exc
+                raise PermissionDenied(exc.message) from exc
             else:
                 messages.success(
                     request,

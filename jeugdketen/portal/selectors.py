@@ -110,8 +110,9 @@ def family_overview(*, actor, access_point: AccessPoint, today: date | None = No
         child.cases = [CaseSummary(case=case) for case in cases_of_youth(youth, access)]
         child.cases.sort(key=lambda s: (not s.case.is_open, -(s.case.opened_on.toordinal())))
         children.append(child)
-    _fill_plans(actor, children, today)
-    _fill_meetings(children)
+    with_plan = _summaries_with_plan(children)
+    _fill_plans(actor, children, with_plan)
+    _fill_meetings(with_plan)
     _fill_invitations(actor, children)
     _fill_investigations(actor, children, today)
     for child in children:
@@ -128,8 +129,7 @@ def _summaries_with_plan(children: list[ChildSummary]) -> dict[int, CaseSummary]
     }
 
 
-def _fill_plans(actor, children: list[ChildSummary], today: date) -> None:
-    summaries = _summaries_with_plan(children)
+def _fill_plans(actor, children: list[ChildSummary], summaries: dict[int, CaseSummary]) -> None:
     if not summaries:
         return
     grounds = {s.case.pk: child.ground for child in children for s in child.cases}
@@ -157,9 +157,8 @@ def _fill_plans(actor, children: list[ChildSummary], today: date) -> None:
         summary.open_questions = len(plan.my_open)
 
 
-def _fill_meetings(children: list[ChildSummary]) -> None:
+def _fill_meetings(summaries: dict[int, CaseSummary]) -> None:
     """The terugkoppeling of closed meetings about the case: read by whoever reads its plan."""
-    summaries = _summaries_with_plan(children)
     if not summaries:
         return
     items = (
