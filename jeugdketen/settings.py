@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "jeugdketen.meetings",
     "jeugdketen.retention",
     "jeugdketen.portal",
+    "jeugdketen.schoolsupport",
     "jeugdketen.access",
     "jeugdketen.auditlog",
     "jeugdketen.demo",

@@ -19,6 +19,9 @@ class Category(models.TextChoices):
 class Ground(models.TextChoices):
     CASE_INVOLVEMENT = "case", _("Betrokken bij de casus")
     SCHOOL_ENROLMENT = "school", _("Werkzaam op de school van de jeugdige")
+    AB_ASSIGNMENT = "ab", _("Ambulant begeleider van de jeugdige (met toestemming)")
+    GGD_CONSULTATION = "ggd", _("GGD geraadpleegd over de jeugdige (met toestemming)")
+    SWV_REQUEST = "swv", _("Aanvraag ontvangen door het samenwerkingsverband")
     LEERPLICHT_CONSULENT = "leerplicht", _("Consulent leerplicht van de woongemeente")
     INTAKE = "intake", _("Toegang (Samen Doen) van de woongemeente")
     REFERRAL = "referral", _("Doorverwijzing ontvangen")

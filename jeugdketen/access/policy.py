@@ -50,6 +50,14 @@ JOURNAL_CATEGORIES = frozenset(set(Category) - {C.PLAN})
 # Functions that work "at the school" and see its current pupils' school data.
 SCHOOL_FUNCTIONS = frozenset({"leerkracht", "intern_begeleider", "schoolleider", "orthopedagoog"})
 SCHOOL_GROUND_CATEGORIES = frozenset({C.IDENTITY, C.SCHOOL_SUPPORT})
+# The ambulant begeleider of the SWV, assigned to a pupil once the family consented
+# (``schoolsupport.services.ab_assign``), works with the school's support data of that pupil.
+AB_FUNCTION = "ambulant_begeleider"
+AB_GROUND_CATEGORIES = frozenset({C.IDENTITY, C.SCHOOL_SUPPORT})
+# The GGD's jeugdverpleegkundigen and jeugdartsen, consulted about a named pupil with the family's
+# consent (``schoolsupport.services.ggd_consult_ask``), keep their own notes on it: health data.
+GGD_FUNCTIONS = frozenset({"jeugdverpleegkundige", "jeugdarts"})
+GGD_GROUND_CATEGORIES = frozenset({C.IDENTITY, C.HEALTH})
 LEERPLICHT_FUNCTION = "leerplicht"
 LEERPLICHT_GROUND_CATEGORIES = frozenset({C.IDENTITY, C.LEERPLICHT})
 PRIVACY_OFFICER_FUNCTION = "privacy_officer"
@@ -80,16 +88,27 @@ PARENT_ACCESS_UNTIL_AGE = 16
 # case. ``access_for_cases`` computes only these.
 CASE_GROUNDS = frozenset({Ground.CASE_INVOLVEMENT, Ground.EMERGENCY, Ground.PARENT_WITH_GEZAG, Ground.YOUTH_SELF})
 # The grounds that rest on cooperation the family consents to: a withheld category goes.
-CONSENT_GROUNDS = frozenset({Ground.CASE_INVOLVEMENT, Ground.SCHOOL_ENROLMENT})
+CONSENT_GROUNDS = frozenset(
+    {Ground.CASE_INVOLVEMENT, Ground.SCHOOL_ENROLMENT, Ground.AB_ASSIGNMENT, Ground.GGD_CONSULTATION}
+)
 # Which grounds allow a change (everything else is read-only).
 CHANGE_GROUNDS = frozenset(
-    {Ground.CASE_INVOLVEMENT, Ground.SCHOOL_ENROLMENT, Ground.LEERPLICHT_CONSULENT, Ground.INTAKE}
+    {
+        Ground.CASE_INVOLVEMENT,
+        Ground.SCHOOL_ENROLMENT,
+        Ground.AB_ASSIGNMENT,
+        Ground.GGD_CONSULTATION,
+        Ground.LEERPLICHT_CONSULENT,
+        Ground.INTAKE,
+    }
 )
 # Preference when several grounds cover the same category: the strongest relationship first,
 # emergency access only when there is nothing else.
 GROUND_ORDER = [
     Ground.CASE_INVOLVEMENT,
     Ground.SCHOOL_ENROLMENT,
+    Ground.AB_ASSIGNMENT,
+    Ground.GGD_CONSULTATION,
     Ground.LEERPLICHT_CONSULENT,
     Ground.INTAKE,
     Ground.PARENT_WITH_GEZAG,
@@ -105,6 +124,10 @@ def categories_for(function_code: str, ground: Ground) -> frozenset[Category]:
         return own
     if ground == Ground.SCHOOL_ENROLMENT:
         return own & SCHOOL_GROUND_CATEGORIES if function_code in SCHOOL_FUNCTIONS else frozenset()
+    if ground == Ground.AB_ASSIGNMENT:
+        return AB_GROUND_CATEGORIES if function_code == AB_FUNCTION else frozenset()
+    if ground == Ground.GGD_CONSULTATION:
+        return GGD_GROUND_CATEGORIES if function_code in GGD_FUNCTIONS else frozenset()
     if ground == Ground.LEERPLICHT_CONSULENT:
         return LEERPLICHT_GROUND_CATEGORIES if function_code == LEERPLICHT_FUNCTION else frozenset()
     if ground == Ground.INTAKE:
@@ -331,8 +354,9 @@ def _accesses(user, youths: dict, *, today: date, cases: dict[int, set[int]] | N
 
 
 def _relationship_grants(professional, functions: dict, youths: dict, grants: dict, withheld: dict, today: date):
-    """The grounds that open no case: the youth's current school, the leerplicht consulent and the
-    toegang of the youth's municipality."""
+    """The grounds that open no case: the youth's current school, the pupil's ambulant begeleider,
+    the GGD consulted about the youth, the leerplicht consulent and the toegang of the youth's
+    municipality."""
     from jeugdketen.intake.models import HelpRequest
     from jeugdketen.youth.models import Enrolment
 
@@ -348,6 +372,34 @@ def _relationship_grants(professional, functions: dict, youths: dict, grants: di
             for function in school_functions:
                 for category in categories_for(function.code, Ground.SCHOOL_ENROLMENT):
                     grant = Grant(category, Ground.SCHOOL_ENROLMENT, function, organisation.name, True)
+                    _add(grants[youth_id], grant, withheld[youth_id])
+
+    if AB_FUNCTION in functions and organisation.kind == Organisation.Kind.SAMENWERKINGSVERBAND:
+        from jeugdketen.schoolsupport.models import ABAssignment
+
+        function = functions[AB_FUNCTION]
+        for youth_id, school_name in (
+            ABAssignment.objects.active(today)
+            .filter(ab=professional, youth_id__in=list(youths))
+            .values_list("youth_id", "school__name")
+        ):
+            for category in AB_GROUND_CATEGORIES:
+                grant = Grant(category, Ground.AB_ASSIGNMENT, function, school_name, True)
+                _add(grants[youth_id], grant, withheld[youth_id])
+
+    ggd_functions = [functions[c] for c in functions if c in GGD_FUNCTIONS]
+    if ggd_functions and organisation.kind == Organisation.Kind.GGD:
+        from jeugdketen.schoolsupport.models import GGDConsultation
+
+        consulted = set(
+            GGDConsultation.objects.filter(ggd=organisation, youth_id__in=list(youths)).values_list(
+                "youth_id", flat=True
+            )
+        )
+        for youth_id in consulted:
+            for function in ggd_functions:
+                for category in GGD_GROUND_CATEGORIES:
+                    grant = Grant(category, Ground.GGD_CONSULTATION, function, organisation.name, True)
                     _add(grants[youth_id], grant, withheld[youth_id])
 
     if LEERPLICHT_FUNCTION in functions and organisation.kind == Organisation.Kind.GEMEENTE:
@@ -432,6 +484,18 @@ def _ground_filters(user, today: date) -> tuple[dict[Ground, QuerySet], dict[Gro
         ids[Ground.SCHOOL_ENROLMENT] = (
             Enrolment.objects.current(today).filter(school=organisation).values("youth_id").order_by()
         )
+    if AB_FUNCTION in codes and organisation.kind == Organisation.Kind.SAMENWERKINGSVERBAND:
+        from jeugdketen.schoolsupport.models import ABAssignment
+
+        ids[Ground.AB_ASSIGNMENT] = (
+            ABAssignment.objects.active(today).filter(ab=professional).values("youth_id").order_by()
+        )
+    if codes & GGD_FUNCTIONS and organisation.kind == Organisation.Kind.GGD:
+        from jeugdketen.schoolsupport.models import GGDConsultation
+
+        ids[Ground.GGD_CONSULTATION] = (
+            GGDConsultation.objects.filter(ggd=organisation, youth__isnull=False).values("youth_id").order_by()
+        )
     if LEERPLICHT_FUNCTION in codes and organisation.kind == Organisation.Kind.GEMEENTE:
         conditions[Ground.LEERPLICHT_CONSULENT] = Q(municipality_id=organisation.municipality_id)
     if codes & set(INTAKE_CATEGORIES) and organisation.kind == Organisation.Kind.GEMEENTE:
@@ -498,6 +562,8 @@ def list_grant(user, ground: str) -> Grant | None:
         functions = list(professional.functions.all())
         candidates = {
             Ground.SCHOOL_ENROLMENT: [f for f in functions if f.code in SCHOOL_FUNCTIONS],
+            Ground.AB_ASSIGNMENT: [f for f in functions if f.code == AB_FUNCTION],
+            Ground.GGD_CONSULTATION: [f for f in functions if f.code in GGD_FUNCTIONS],
             Ground.LEERPLICHT_CONSULENT: [f for f in functions if f.code == LEERPLICHT_FUNCTION],
             Ground.INTAKE: [f for f in functions if f.code in INTAKE_CATEGORIES],
         }.get(ground, [f for f in functions if FUNCTION_CATEGORIES.get(f.code)])

@@ -123,15 +123,19 @@ def family_role(actor, youth: Youth) -> str | None:
 
 def consent_recipients(youth: Youth):
     """The organisations the youth's data reaches through cooperation: those of the professionals
-    involved in the youth's open cases, and the school where the youth is enrolled today."""
+    involved in the youth's open cases, the school where the youth is enrolled today, the SWV of
+    the youth's ambulant begeleider and the GGD consulted about the youth."""
     from jeugdketen.cases.models import Case, Involvement
     from jeugdketen.organisations.models import Organisation
+    from jeugdketen.schoolsupport.models import ABAssignment, GGDConsultation
     from jeugdketen.youth.models import Enrolment
 
     involved = Involvement.objects.active().filter(case__youth=youth, case__status__in=Case.OPEN_STATUSES)
     schools = Enrolment.objects.current().filter(youth=youth).values("school_id")
+    ab = ABAssignment.objects.active().filter(youth=youth).values("ab__organisation_id")
+    ggd = GGDConsultation.objects.filter(youth=youth).values("ggd_id")
     return Organisation.objects.filter(
-        Q(pk__in=involved.values("professional__organisation_id")) | Q(pk__in=schools)
+        Q(pk__in=involved.values("professional__organisation_id")) | Q(pk__in=schools) | Q(pk__in=ab) | Q(pk__in=ggd)
     ).order_by("name")
 
 
