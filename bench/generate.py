@@ -12,6 +12,8 @@ involvements each, 200,000 journal entries and 2,000,000 access-log entries, plu
   among them the two open cases of the "rich dossier" youth (3 cases, 60 journal entries,
   2 carers, 2 enrolments, 2,500 access-log entries);
 * ``bench_privacy`` — privacy officer, reads that youth's access log;
+* ``bench_ib`` — intern begeleider of a school of 1,000 pupils with three years of signals,
+  handelingsplannen and OPPs (the IB'er's overview);
 * ``bench_api`` — jeugdconsulent for the API scenario: 100 open cases at region scale, 1,000 at
   openzaak scale (plus closed cases and ended involvements that the policy must filter out).
 
@@ -912,6 +914,239 @@ def _build_intake(timer: Timer, today: date, rng: random.Random) -> dict:
     return {"help_requests": len(created), "suspensions": len(suspensions)}
 
 
+# School support: one school of 1,000 pupils with three years of signals, plans and OPPs
+
+SCHOOL_PUPILS = 1_000
+SCHOOL_YEARS = 3
+
+
+def school_present() -> bool:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(username="bench_ib").exists()
+
+
+def build_school(timer: Timer, today: date, rng: random.Random) -> dict:
+    """The IB'er's overview at scale: a primary school in Zwolle with 1,000 enrolled pupils and
+    three school years of support: per pupil on average 1.5 signals (each with its conversations
+    and, for most, an IB consultation), 0.6 handelingsplannen with 2–3 goals and their
+    evaluations, 4% with an OPP (set ones evaluated yearly), plus the bespreekcyclus, 30
+    admissions and 40 requests to the SWV. The login ``bench_ib`` is its intern begeleider. All
+    of it or nothing."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        return _build_school(timer, today, rng)
+
+
+def _build_school(timer: Timer, today: date, rng: random.Random) -> dict:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+
+    from jeugdketen.organisations.models import Function, Municipality, Organisation, Professional
+    from jeugdketen.schoolsupport import models as m
+    from jeugdketen.youth.models import Enrolment, Youth
+
+    t = time.perf_counter()
+    zwolle = Municipality.objects.get(cbs_code="0193")
+    school = Organisation.objects.create(
+        name="Bench-basisschool De Duizend", kind="school", sector="po", brin="99BD", municipality=zwolle
+    )
+    swv = Organisation.objects.filter(kind="swv").first() or Organisation.objects.create(
+        name="Bench-samenwerkingsverband", kind="swv", municipality=zwolle
+    )
+    User = get_user_model()
+    password = make_password(PASSWORD)
+    staff = {}
+    for username, first, last, code in (
+        ("bench_ib", "Inge", "Begeleider", "intern_begeleider"),
+        ("bench_leerkracht", "Lars", "Leerkracht", "leerkracht"),
+    ):
+        user = User.objects.create(username=username, first_name=first, last_name=last, password=password)
+        pro = Professional.objects.create(user=user, organisation=school, email=f"{username}@bench.example")
+        pro.functions.set([Function.objects.get(code=code)])
+        staff[code] = pro
+    ib, teacher = staff["intern_begeleider"], staff["leerkracht"]
+    teacher_function = Function.objects.get(code="leerkracht")
+    m.SupportProfile.objects.create(school=school, samenwerkingsverband=swv, basic_support="HGW", extra_support="OPP")
+    youths = Youth.objects.bulk_create(
+        Youth(
+            first_name=rng.choice(FIRST_NAMES),
+            last_name=rng.choice(LAST_NAMES),
+            date_of_birth=birth_for_age(rng, today, rng.randint(4, 12)),
+            municipality=zwolle,
+        )
+        for _ in range(SCHOOL_PUPILS)
+    )
+    Enrolment.objects.bulk_create(
+        Enrolment(
+            youth=y, school=school, start=today - timedelta(days=rng.randint(30, 365 * 7)), group=str(rng.randint(1, 8))
+        )
+        for y in youths
+    )
+    days = 365 * SCHOOL_YEARS
+    signals, notes, consultations = [], [], []
+    for y in youths:
+        for _ in range(rng.choice([0, 1, 1, 2, 2, 3])):
+            observed = today - timedelta(days=rng.randint(0, days))
+            recent = (today - observed).days < 21
+            status = "open" if recent and rng.random() < 0.5 else rng.choice(["besproken", "afgesloten"])
+            signals.append(
+                m.PupilSignal(
+                    youth=y,
+                    school=school,
+                    raised_by=teacher,
+                    area=rng.choice(["leren", "gedrag", "werkhouding", "sociaal"]),
+                    observation="Bench-signaal. " * rng.randint(1, 5),
+                    observed_on=observed,
+                    status=status,
+                )
+            )
+    signals = m.PupilSignal.objects.bulk_create(signals, batch_size=2000)
+    for sig in signals:
+        for kind in ("gesprek_leerling", "gesprek_ouders", "basisondersteuning")[: rng.randint(1, 3)]:
+            notes.append(
+                m.SupportNote(
+                    youth_id=sig.youth_id,
+                    school=school,
+                    signal=sig,
+                    kind=kind,
+                    held_on=sig.observed_on,
+                    text="Bench-gesprek.",
+                    author=teacher,
+                    author_function=teacher_function,
+                )
+            )
+        if sig.status != "open":
+            consultations.append(
+                m.Consultation(
+                    signal=sig,
+                    ib=ib,
+                    held_on=sig.observed_on + timedelta(days=7),
+                    question=rng.choice(["leervraag", "leefvraag"]),
+                    outcome=rng.choice(["voldoende", "handelingsplan"]),
+                )
+            )
+    m.SupportNote.objects.bulk_create(notes, batch_size=5000)
+    m.Consultation.objects.bulk_create(consultations, batch_size=5000)
+    plans = []
+    for c in consultations:
+        if c.outcome == "handelingsplan":
+            start = c.held_on + timedelta(days=3)
+            active = (today - start).days < 120
+            plans.append(
+                m.SupportPlan(
+                    youth_id=c.signal.youth_id,
+                    school=school,
+                    signal=c.signal,
+                    title="Bench-handelingsplan",
+                    approach="Aanpak.",
+                    starts_on=start,
+                    ends_on=start + timedelta(days=90),
+                    evaluate_on=start + timedelta(days=rng.randint(30, 60)),
+                    created_by=ib,
+                    status="actief" if active else "afgesloten",
+                )
+            )
+    plans = m.SupportPlan.objects.bulk_create(plans, batch_size=2000)
+    m.SupportGoal.objects.bulk_create(
+        (m.SupportGoal(plan=p, text=f"Doel {i + 1}", order=i) for p in plans for i in range(rng.randint(2, 3))),
+        batch_size=5000,
+    )
+    m.PlanEvaluation.objects.bulk_create(
+        (
+            m.PlanEvaluation(
+                plan=p,
+                held_on=min(today, p.evaluate_on),
+                conclusion="Bench-evaluatie.",
+                next_step="afsluiten",
+                recorded_by=ib,
+            )
+            for p in plans
+            if p.status == "afgesloten"
+        ),
+        batch_size=5000,
+    )
+    opps = []
+    for y in rng.sample(youths, SCHOOL_PUPILS * 4 // 100):
+        final = rng.random() < 0.7
+        enrolled = today - timedelta(days=rng.randint(10, days))
+        opps.append(
+            m.OPP(
+                youth=y,
+                school=school,
+                enrolled_on=enrolled,
+                status="vastgesteld" if final else "concept",
+                finalised_on=enrolled + timedelta(days=30) if final else None,
+                created_by=ib,
+                uitstroom="vervolgonderwijs",
+                uitstroom_level="vmbo",
+                onderbouwing="x",
+                belemmerende_factoren="x",
+                bevorderende_factoren="x",
+                afwijkingen="geen",
+                ondersteuning="x",
+            )
+        )
+    opps = m.OPP.objects.bulk_create(opps)
+    m.OPPEvaluation.objects.bulk_create(
+        m.OPPEvaluation(opp=o, held_on=min(today, o.finalised_on + timedelta(days=360)), conclusion="x", recorded_by=ib)
+        for o in opps
+        if o.finalised_on and (today - o.finalised_on).days > 365
+    )
+    m.CycleMeeting.objects.bulk_create(
+        m.CycleMeeting(
+            school=school,
+            kind=rng.choice(["groepsbespreking", "leerlingbespreking"]),
+            cycle=rng.choice(["kort", "lang"]),
+            held_on=today + timedelta(days=d),
+            group=str(rng.randint(1, 8)),
+            planned_by=ib,
+        )
+        for d in range(-days, 120, 7)
+    )
+    m.Admission.objects.bulk_create(
+        m.Admission(
+            first_name=rng.choice(FIRST_NAMES),
+            last_name=rng.choice(LAST_NAMES),
+            date_of_birth=birth_for_age(rng, today, 6),
+            school=school,
+            support_need="x",
+            received_on=today - timedelta(days=rng.randint(0, days)),
+            recorded_by=ib,
+            outcome="" if i < 5 else "toegelaten",
+            decided_on=None if i < 5 else today,
+        )
+        for i in range(30)
+    )
+    m.SWVRequest.objects.bulk_create(
+        m.SWVRequest(
+            reference=f"SWV-B-{i:04d}",
+            youth=o.youth,
+            school=school,
+            swv=swv,
+            kind=rng.choice(["arrangement", "tlv"]),
+            question="x",
+            opp=o,
+            submitted_on=today - timedelta(days=rng.randint(0, days)),
+            submitted_by=ib,
+            status="ingediend" if i < 5 else "besloten",
+            outcome="" if i < 5 else "arrangement",
+            decided_on=None if i < 5 else today - timedelta(days=rng.randint(0, days)),
+        )
+        for i, o in enumerate(opps[:40])
+    )
+    rows = len(youths) * 2 + len(signals) + len(notes) + len(consultations) + len(plans) + len(opps)
+    timer.step("school support: 1,000 pupils, 3 years", t, rows)
+    return {
+        "school_pupils": len(youths),
+        "school_signals": len(signals),
+        "school_notes": len(notes),
+        "school_plans": len(plans),
+        "school_opps": len(opps),
+    }
+
+
 # The Plan van Aanpak: one plan with 50 agreements on the rich-dossier youth's case
 
 
@@ -1163,6 +1398,10 @@ def main() -> None:
         print("  toegang already there")
     else:
         info.update(build_intake(timer, today, random.Random(args.seed + 2)))
+    if school_present():
+        print("  school support already there")
+    else:
+        info.update(build_school(timer, today, random.Random(args.seed + 4)))
     if args.scale == "openzaak":
         info.update(build_openzaak(timer, today, random.Random(args.seed + 1), OPENZAAK_CASES))
     t = time.perf_counter()

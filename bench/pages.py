@@ -12,7 +12,10 @@ Pages (after ``bench/generate.py --scale region``):
   (2,500+ entries, first page of 50);
 * the case page ``/casussen/<id>/`` and the plan page ``/plan/casus/<id>/`` of the case whose plan
   has 50 agreements, as ``bench_consulent`` (its casusregisseur);
-* the Samen Doen inbox and the waiting list at 5,000 help requests.
+* the Samen Doen inbox and the waiting list at 5,000 help requests;
+* the IB'er's school-support overview ``/ondersteuning/`` as ``bench_ib`` (a school of 1,000
+  pupils with three years of signals, handelingsplannen and OPPs), and the pupil page of the
+  pupil with the most signals.
 
 Each page: ``--warmup`` requests, then ``-n`` timed requests through Django's test ``Client``
 (the whole middleware stack, view and template; no network, no gunicorn), then a few requests
@@ -124,6 +127,21 @@ def main() -> None:
             User.objects.get(username="bench_teamleider"),
         ),
     ]
+    ib = User.objects.filter(username="bench_ib").first()
+    if ib is not None:
+        from jeugdketen.schoolsupport.models import PupilSignal
+
+        rich_pupil = (
+            PupilSignal.objects.filter(school__name="Bench-basisschool De Duizend")
+            .values("youth")
+            .annotate(n=Count("id"))
+            .order_by("-n", "youth")
+            .first()["youth"]
+        )
+        pages += [
+            ("Overzicht IB'er (school, 1.000 leerlingen)", "/ondersteuning/", ib),
+            ("Leerling met de meeste signalen (IB'er)", f"/ondersteuning/leerlingen/{rich_pupil}/", ib),
+        ]
     load_before = [round(x, 2) for x in os.getloadavg()]
     results = []
     explain_out: list[str] = []

@@ -18,6 +18,7 @@ urlpatterns = [
     path("overleg/", include("jeugdketen.meetings.urls")),
     path("vernietiging/", include("jeugdketen.retention.urls")),
     path("mijn/", include("jeugdketen.portal.urls")),
+    path("ondersteuning/", include("jeugdketen.schoolsupport.urls")),
     path("jeugdigen/", include("jeugdketen.youth.urls")),
     path("organisaties/", include("jeugdketen.organisations.urls")),
     path("", include("jeugdketen.access.urls")),

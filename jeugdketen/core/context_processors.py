@@ -24,6 +24,23 @@ def app(request):
         "receives_referrals": bool(
             professional and professional.organisation.kind in ("voorliggend", "ggd", "jeugdhulp")
         ),
+        # School support: the school's own staff, the SWV's coördinator and AB'ers, the GGD.
+        "works_in_school_support": bool(
+            professional
+            and professional.organisation.kind == "school"
+            and policy.function_codes(professional) & {"leerkracht", "intern_begeleider", "schoolleider"}
+        ),
+        "is_swv_coordinator": bool(
+            professional
+            and professional.organisation.kind == "swv"
+            and "coordinator_swv" in policy.function_codes(professional)
+        ),
+        "is_ambulant_begeleider": bool(professional and policy.AB_FUNCTION in policy.function_codes(professional)),
+        "answers_ggd_questions": bool(
+            professional
+            and professional.organisation.kind == "ggd"
+            and policy.function_codes(professional) & policy.GGD_FUNCTIONS
+        ),
         "is_carer": bool(user and user.is_authenticated and professional is None and hasattr(user, "carer")),
         "is_youth_user": bool(user and user.is_authenticated and professional is None and hasattr(user, "youth")),
     }

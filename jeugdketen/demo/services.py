@@ -21,6 +21,7 @@ from .data import CASES, FAMILIES, ORGANISATIONS, PROFESSIONALS
 from .intake import load_demo_intake
 from .meetings import load_demo_meetings
 from .plans import load_demo_plans
+from .schoolsupport import load_demo_schoolsupport
 
 # The one password of every demo login. Demo only: production users set their own.
 DEMO_PASSWORD = "Jeugdketen-demo-2026"
@@ -198,6 +199,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         cases_by_youth[spec["youth"]] = case
     plans = load_demo_plans(today=today, cases=cases_by_youth, pros=pros)
     meetings = load_demo_meetings(today=today, cases=cases_by_youth, pros=pros)
+    pupils = load_demo_schoolsupport(today=today, youths=youths, pros=pros, orgs=orgs)
     from jeugdketen.signals.services import stagnation_sweep
 
     stagnation_sweep(today=today)  # the demo's overdue agreement and missed evaluation show at once
@@ -210,4 +212,5 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         "help requests": requests,
         "plans": plans,
         "meetings": meetings,
+        "pupils with school support": pupils,
     }

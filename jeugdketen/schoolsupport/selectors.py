@@ -260,16 +260,18 @@ def pupil_support(*, actor, youth_id: int, access_point: AccessPoint) -> PupilSu
         .select_related("ab__user", "ab__organisation")
         .order_by("-starts_on")
     )
+    # GGD consultations and notes are health data: read whole by those who read health data (the
+    # GGD, the family, a jeugdarts in the case); otherwise only what the reader's own school asked,
+    # and of the notes only those the GGD shared with that school with consent — never by another
+    # organisation (an AB'er of the SWV, a consulent in the case) through the school's consent.
     readable_health = sa.access.can(Category.HEALTH)
-    consultations = list(
-        GGDConsultation.objects.filter(youth=youth)
-        .filter(Q() if readable_health else Q(school_id__in=sa.schools or []))
-        .select_related("professional__user", "school")
-        .order_by("-created_at")
-    )
+    own_school_id = sa.own_school.pk if sa.own_school is not None else None
+    consultations_q = GGDConsultation.objects.filter(youth=youth)
     ggd_notes_q = GGDNote.objects.filter(youth=youth)
     if not readable_health:
-        ggd_notes_q = ggd_notes_q.filter(shared_with_school=True, consultation__school_id__in=sa.schools or [])
+        consultations_q = consultations_q.filter(school_id=own_school_id)
+        ggd_notes_q = ggd_notes_q.filter(shared_with_school=True, consultation__school_id=own_school_id)
+    consultations = list(consultations_q.select_related("professional__user", "school").order_by("-created_at"))
     ggd_notes = list(ggd_notes_q.select_related("author__user", "author_function").order_by("-held_on", "-id"))
     view = PupilSupport(
         youth=youth,
@@ -347,7 +349,9 @@ class OPPView:
     today: date
 
 
-def opp_detail(*, actor, opp_id: int, access_point: AccessPoint) -> OPPView:
+def opp_detail(
+    *, actor, opp_id: int, access_point: AccessPoint, event: str = Event.READ, description: str = "OPP"
+) -> OPPView:
     opp = _get(
         OPP,
         opp_id,
@@ -363,13 +367,13 @@ def opp_detail(*, actor, opp_id: int, access_point: AccessPoint) -> OPPView:
     log_access(
         user=actor,
         youth=opp.youth,
-        event=Event.READ,
+        event=event,
         grant=sa.grant,
         object_type=rules.OBJECT_TYPE,
         object_ids=[f"opp:{opp.pk}"],
         categories=[S],
         access_point=access_point,
-        description="OPP",
+        description=description,
     )
     can_change = (
         sa.own_school is not None
@@ -394,7 +398,9 @@ class RequestView:
     advice_missing: list = field(default_factory=list)
 
 
-def request_detail(*, actor, request_id: int, access_point: AccessPoint) -> RequestView:
+def request_detail(
+    *, actor, request_id: int, access_point: AccessPoint, event: str = Event.READ, description: str = ""
+) -> RequestView:
     """A request to the SWV: the coördinator of that SWV reads what was sent (not the school's
     file), the school that sent it and the family read it and its decision."""
     request = _get(SWVRequest, request_id, "youth__municipality", "school", "swv", "cat_meeting", "decided_by__user")
@@ -410,13 +416,13 @@ def request_detail(*, actor, request_id: int, access_point: AccessPoint) -> Requ
     log_access(
         user=actor,
         youth=request.youth,
-        event=Event.READ,
+        event=event,
         grant=grant,
         object_type=rules.OBJECT_TYPE,
         object_ids=[f"swvrequest:{request.pk}"],
         categories=[S],
         access_point=access_point,
-        description=f"aanvraag {request.reference}",
+        description=description or f"aanvraag {request.reference}",
     )
     advices = list(request.advices.all())
     view = RequestView(request, request.youth, grant, coordinator is not None, is_school, is_family)

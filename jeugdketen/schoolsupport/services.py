@@ -292,7 +292,9 @@ def consultation_record(
     sa, grant = rules.school_change(
         actor, youth, signal.school, rules.IB_FUNCTIONS, access_point, _("De consultatie voert de intern begeleider.")
     )
-    if hasattr(signal, "consultation"):
+    # A locked copy: two consultations cannot both pass, and the caller's object stays as it was.
+    signal = PupilSignal.objects.select_for_update().select_related("school", "youth").get(pk=signal.pk)
+    if Consultation.objects.filter(signal=signal).exists():
         raise ValidationError({"outcome": _("Over dit signaal is al geconsulteerd.")})
     if question not in Consultation.Question.values:
         raise ValidationError({"question": _("Kies of het een leervraag of een leefvraag is.")})
@@ -303,6 +305,24 @@ def consultation_record(
             raise ValidationError({"further": _("Kies waar de vraag verder naartoe gaat.")})
     else:
         further = ""
+    ggd_contact, ggd_text = None, ""
+    if question == Consultation.Question.LEEF:
+        # Checked before anything is written: a leefvraag brings in the school's GGD contact.
+        profile = SupportProfile.objects.filter(school=signal.school).select_related("ggd_contact").first()
+        if profile is None or profile.ggd_contact is None:
+            raise ValidationError(
+                {
+                    "question": _(
+                        "De school heeft geen contactpersoon bij de GGD. Vul die in het schoolondersteuningsprofiel in."
+                    )
+                }
+            )
+        ggd_contact = profile.ggd_contact
+        ggd_text = _text(
+            ggd_question, "ggd_question", _("Schrijf de vraag aan de jeugdverpleegkundige op (bij een leefvraag).")
+        )
+        if consent_given_by:
+            _consent_covers(youth, consent_given_by, consent_on, by_field="consent_given_by", on_field="consent_on")
     consultation = Consultation.objects.create(
         signal=signal,
         ib=sa.professional,
@@ -327,22 +347,10 @@ def consultation_record(
         f"consultation:{consultation.pk}",
     )
     if question == Consultation.Question.LEEF:
-        profile = SupportProfile.objects.filter(school=signal.school).select_related("ggd_contact").first()
-        if profile is None or profile.ggd_contact is None:
-            raise ValidationError(
-                {
-                    "question": _(
-                        "De school heeft geen contactpersoon bij de GGD. Vul die in het schoolondersteuningsprofiel in."
-                    )
-                }
-            )
-        ggd_text = _text(
-            ggd_question, "ggd_question", _("Schrijf de vraag aan de jeugdverpleegkundige op (bij een leefvraag).")
-        )
         ggd_consult_ask(
             actor=actor,
             school=signal.school,
-            professional=profile.ggd_contact,
+            professional=ggd_contact,
             question=ggd_text,
             access_point=access_point,
             youth=youth if consent_given_by else None,
@@ -582,6 +590,7 @@ def opp_update(*, actor, opp: OPP, access_point: AccessPoint, **fields) -> OPP:
         raise ValidationError(
             {"status": _("Dit OPP is vastgesteld. Evalueer het met de ouders en stel zo nodig een nieuw op.")}
         )
+    old_handelingsdeel = opp.handelingsdeel
     unknown = set(fields) - set(OPP_FIELDS)
     if unknown:
         raise ValidationError({"status": _("Onbekende velden: %(names)s") % {"names": ", ".join(sorted(unknown))}})
@@ -593,7 +602,7 @@ def opp_update(*, actor, opp: OPP, access_point: AccessPoint, **fields) -> OPP:
         if name == "uitstroom" and value and value not in Uitstroom.values:
             raise ValidationError({name: _("Kies een uitstroomprofiel.")})
         setattr(opp, name, value)
-    if opp.consent_on and "handelingsdeel" in fields:
+    if opp.consent_on and opp.handelingsdeel != old_handelingsdeel:
         # A changed handelingsdeel needs the parents' agreement again (WPO art. 40a lid 4).
         opp.consent_on, opp.consent_by, opp.consent_recorded_by = None, "", None
     opp.save()
@@ -631,6 +640,10 @@ def opp_finalise(*, actor, opp: OPP, access_point: AccessPoint, finalised_on: da
         )
     opp.status = OPP.Status.FINAL
     opp.finalised_on = _not_future(finalised_on, "finalised_on", _("De datum van vaststelling"))
+    if opp.finalised_on < opp.enrolled_on:
+        raise ValidationError(
+            {"finalised_on": _("De vaststelling ligt vóór de inschrijving of de start van de extra ondersteuning.")}
+        )
     opp.finalised_by = sa.professional
     opp.save(update_fields=["status", "finalised_on", "finalised_by", "updated_at"])
     _log(actor, opp.youth, grant, Event.UPDATE, access_point, "OPP vastgesteld", f"opp:{opp.pk}")
@@ -726,6 +739,8 @@ def admission_extend(*, actor, admission: Admission, reason: str, extended_on: d
     if admission.extended_on is not None:
         raise ValidationError({"reason": _("De termijn is al eens verlengd; dat kan maar één keer.")})
     extended_on = _not_future(extended_on, "extended_on", _("De datum"))
+    if extended_on < admission.received_on:
+        raise ValidationError({"reason": _("De verlenging ligt vóór de ontvangst van de aanmelding.")})
     if extended_on > admission.due_on:
         raise ValidationError({"reason": _("De termijn van zes weken is al voorbij; verlengen kan alleen daarbinnen.")})
     admission.extended_on = extended_on
@@ -974,6 +989,18 @@ def cat_advice_add(
     return item
 
 
+def _advice_expertises(request: SWVRequest) -> list[str]:
+    """The expertise of each deskundige who advised: one per person, however often they advised."""
+    per_expert: dict[str, set[str]] = {}
+    for name, expertise in request.advices.values_list("expert_name", "expertise"):
+        per_expert.setdefault(name.strip().casefold(), set()).add(expertise)
+    expertises = []
+    for found in per_expert.values():
+        required = found & terms.TLV_REQUIRED_EXPERTISE
+        expertises.append(next(iter(required)) if required else next(iter(found)))
+    return expertises
+
+
 @audited_atomic
 def swv_request_decide(
     *,
@@ -1004,7 +1031,7 @@ def swv_request_decide(
         request.arrangement = _text(arrangement, "arrangement", _("Beschrijf wat het arrangement inhoudt."))
         request.valid_from, request.valid_until = valid_from, valid_until
     elif outcome == SWVRequest.Outcome.TLV:
-        missing = terms.tlv_advice_missing(list(request.advices.values_list("expertise", flat=True)))
+        missing = terms.tlv_advice_missing(_advice_expertises(request))
         if missing:
             raise ValidationError({"outcome": " ".join(missing)})
         if tlv_school_type not in SWVRequest.SchoolType.values:
