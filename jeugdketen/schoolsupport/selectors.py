@@ -287,7 +287,9 @@ def pupil_support(*, actor, youth_id: int, access_point: AccessPoint) -> PupilSu
         ggd_notes=ggd_notes,
     )
     if sa.own_school is not None and view.is_lead:
-        view.readiness = {kind: services.swv_readiness(youth, sa.own_school, kind) for kind in SWVRequest.Kind.values}
+        school_id = sa.own_school.pk
+        own = [[x for x in rows if x.school_id == school_id] for rows in (signals, notes, plans, opps)]
+        view.readiness = {kind: services.readiness(*own, kind) for kind in SWVRequest.Kind.values}
     categories = [S] + ([Category.HEALTH] if ggd_notes else [])
     log_access(
         user=actor,

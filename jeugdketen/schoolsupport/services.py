@@ -786,36 +786,38 @@ class Step:
 
 def swv_readiness(youth: Youth, school: Organisation, kind: str) -> list[Step]:
     """Which steps of basic and extra support the school took and documented for this pupil."""
-    notes = set(SupportNote.objects.filter(youth=youth, school=school).values_list("kind", flat=True))
-    signals = PupilSignal.objects.filter(youth=youth, school=school)
-    consulted = Consultation.objects.filter(signal__youth=youth, signal__school=school)
-    plans = SupportPlan.objects.filter(youth=youth, school=school)
-    evaluated = PlanEvaluation.objects.filter(plan__youth=youth, plan__school=school)
-    opp = OPP.objects.filter(youth=youth, school=school).order_by("-status", "-finalised_on", "-id").first()
+    signals = list(PupilSignal.objects.filter(youth=youth, school=school).select_related("consultation"))
+    notes = list(SupportNote.objects.filter(youth=youth, school=school))
+    plans = list(SupportPlan.objects.filter(youth=youth, school=school).prefetch_related("evaluations"))
+    opps = list(OPP.objects.filter(youth=youth, school=school))
+    return readiness(signals, notes, plans, opps, kind)
+
+
+def readiness(signals: list, notes: list, plans: list, opps: list, kind: str) -> list[Step]:
+    """``swv_readiness`` over records already loaded (one school's, one pupil's): no queries, as
+    long as the signals carry their consultation and the plans their evaluations."""
+    kinds = {n.kind for n in notes}
+    consulted = any(getattr(s, "consultation", None) is not None for s in signals)
+    evaluated = any(p.evaluations.all() for p in plans)
+    opp = max(opps, key=lambda o: (o.is_final, o.finalised_on or date.min, o.pk), default=None)
     final = opp is not None and opp.is_final
-    steps = [
-        Step("signal", _("Signaal van de leerkracht vastgelegd"), signals.exists()),
-        Step("pupil_talk", _("Gesprek met de leerling"), SupportNote.Kind.PUPIL_TALK in notes),
-        Step("parent_talk", _("Gesprek met de ouders"), SupportNote.Kind.PARENT_TALK in notes),
-        Step("basic_support", _("Gegeven basisondersteuning beschreven"), SupportNote.Kind.BASIC_SUPPORT in notes),
-        Step("consultation", _("Consultatie met de intern begeleider"), consulted.exists()),
-        Step("plan", _("Extra ondersteuning in een handelingsplan"), plans.exists()),
-        Step("evaluation", _("Handelingsplan geëvalueerd"), evaluated.exists()),
-        Step(
-            "opp",
-            _("OPP vastgesteld"),
-            final,
-            _("concept") if opp is not None and not final else "",
-            required=kind == SWVRequest.Kind.TLV,
-        ),
+    tlv = kind == SWVRequest.Kind.TLV
+    return [
+        Step("signal", _("Signaal van de leerkracht vastgelegd"), bool(signals)),
+        Step("pupil_talk", _("Gesprek met de leerling"), SupportNote.Kind.PUPIL_TALK in kinds),
+        Step("parent_talk", _("Gesprek met de ouders"), SupportNote.Kind.PARENT_TALK in kinds),
+        Step("basic_support", _("Gegeven basisondersteuning beschreven"), SupportNote.Kind.BASIC_SUPPORT in kinds),
+        Step("consultation", _("Consultatie met de intern begeleider"), consulted),
+        Step("plan", _("Extra ondersteuning in een handelingsplan"), bool(plans)),
+        Step("evaluation", _("Handelingsplan geëvalueerd"), evaluated),
+        Step("opp", _("OPP vastgesteld"), final, _("concept") if opp is not None and not final else "", required=tlv),
         Step(
             "opp_consent",
             _("Ouders stemden in met het handelingsdeel van het OPP"),
             opp is not None and opp.consent_on is not None,
-            required=kind == SWVRequest.Kind.TLV,
+            required=tlv,
         ),
     ]
-    return steps
 
 
 def _next_reference(swv: Organisation) -> str:

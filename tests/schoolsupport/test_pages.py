@@ -1,0 +1,102 @@
+"""The school-support pages through HTTP: the IB'er's overview and the pupil page answer in a fixed
+number of queries however many pupils and records the school has (no N+1), log what they show, and
+answer 404 to a teacher of another school."""
+
+import pytest
+
+from jeugdketen.auditlog.models import AccessLogEntry
+from jeugdketen.schoolsupport.models import OPP
+from tests.factories import EnrolmentFactory, YouthFactory
+
+from .conftest import born, consult, days_ago, document_support, make_plan, opp_final, signal
+
+# Pinned: session, user and professional; the overview's lists and counts, one query each; the profile and
+# the GGD professionals for the anonymous question; the access log's one insert; the session save.
+OVERVIEW_QUERIES = 22
+PUPIL_QUERIES = 29
+
+
+def _pupils(people, n: int):
+    youths = []
+    for i in range(n):
+        youth = YouthFactory(first_name=f"Leerling{i}", date_of_birth=born(8 + i % 4))
+        EnrolmentFactory(youth=youth, school=people.school, group="groep 5")
+        sig = signal(people.teacher, youth, observed_on=days_ago(3))
+        if i % 2:
+            consult(people.ib, sig, held_on=days_ago(2))
+            make_plan(people.ib, youth, starts_on=days_ago(60))
+        youths.append(youth)
+    return youths
+
+
+def _login(client, professional):
+    client.force_login(professional.user)
+    return client
+
+
+@pytest.mark.parametrize("n", [2, 12])
+def test_the_ib_overview_takes_the_same_queries_for_2_or_12_pupils(
+    client, people, profile, n, django_assert_num_queries
+):
+    _pupils(people, n)
+    _login(client, people.ib)
+    client.get("/ondersteuning/")  # the session and the professional are cached after the first
+    with django_assert_num_queries(OVERVIEW_QUERIES):
+        response = client.get("/ondersteuning/")
+    assert response.status_code == 200
+    assert "Signalen die op een consultatie wachten" in response.content.decode()
+
+
+def test_the_overview_logs_each_pupil_it_shows(client, people, profile):
+    youths = _pupils(people, 3)
+    _login(client, people.ib)
+    client.get("/ondersteuning/")
+    listed = set(
+        AccessLogEntry.objects.filter(event="list", object_type="schoolsupport").values_list("youth_id", flat=True)
+    )
+    assert listed == {y.pk for y in youths}
+
+
+@pytest.mark.parametrize("rounds", [1, 4])
+def test_the_pupil_page_takes_the_same_queries_however_long_the_history(
+    client, people, profile, noah, rounds, django_assert_num_queries
+):
+    for _ in range(rounds):
+        document_support(people, noah)
+    OPP.objects.all().delete()
+    opp_final(people.ib, noah)
+    _login(client, people.ib)
+    client.get(f"/ondersteuning/leerlingen/{noah.pk}/")
+    with django_assert_num_queries(PUPIL_QUERIES):
+        response = client.get(f"/ondersteuning/leerlingen/{noah.pk}/")
+    assert response.status_code == 200
+
+
+def test_a_teacher_of_another_school_gets_404_on_the_pupil_page(client, people, noah):
+    signal(people.teacher, noah)
+    _login(client, people.other_teacher)
+    assert client.get(f"/ondersteuning/leerlingen/{noah.pk}/").status_code == 404
+    assert AccessLogEntry.objects.filter(
+        youth_id=noah.pk, event="refused", user_id=people.other_teacher.user_id
+    ).exists()
+
+
+def test_a_bad_signal_is_shown_again_with_dutch_messages_and_nothing_saved(client, people, noah):
+    _login(client, people.teacher)
+    response = client.post(f"/ondersteuning/leerlingen/{noah.pk}/signaal/", {"area": "", "observation": ""})
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "Waar gaat het over?: Kies waar het signaal over gaat." in body
+    assert "Wat ziet u?: Beschrijf wat u ziet." in body
+    assert not noah.pupil_signals.exists()
+
+
+def test_the_opp_pdf_is_a_pdf_and_logged_as_a_print(client, people, profile, noah):
+    document_support(people, noah)
+    opp = opp_final(people.ib, noah)
+    _login(client, people.ib)
+    response = client.get(f"/ondersteuning/opp/{opp.pk}/opp.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert AccessLogEntry.objects.filter(youth_id=noah.pk, event="print").exists()
