@@ -100,3 +100,40 @@ def test_the_opp_pdf_is_a_pdf_and_logged_as_a_print(client, people, profile, noa
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert AccessLogEntry.objects.filter(youth_id=noah.pk, event="print").exists()
+
+
+def test_a_parent_with_gezag_reads_the_school_support_and_the_decision_but_changes_nothing(
+    client, people, profile, noah
+):
+    from tests.factories import UserFactory, parent_of
+
+    document_support(people, noah)
+    opp_final(people.ib, noah)
+    mother = parent_of(noah)
+    mother.user = UserFactory(username="marloes")
+    mother.save()
+    client.force_login(mother.user)
+    response = client.get(f"/ondersteuning/leerlingen/{noah.pk}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Noah is onrustig" in body
+    assert "Signaal vastleggen" not in body and "Handelingsplan opstellen" not in body
+    assert (
+        client.post(
+            f"/ondersteuning/leerlingen/{noah.pk}/signaal/",
+            {"area": "leren", "observation": "x", "observed_on": days_ago(1).isoformat()},
+        ).status_code
+        == 404
+    )
+    assert "Ondersteuning op school" in client.get("/mijn/").content.decode()
+
+
+def test_a_parent_without_gezag_gets_404(client, people, noah):
+    from tests.factories import UserFactory, parent_of
+
+    signal(people.teacher, noah)
+    father = parent_of(noah, has_gezag=False)
+    father.user = UserFactory(username="vader")
+    father.save()
+    client.force_login(father.user)
+    assert client.get(f"/ondersteuning/leerlingen/{noah.pk}/").status_code == 404
