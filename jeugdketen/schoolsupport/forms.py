@@ -56,6 +56,8 @@ def _choice(label, choices, *, message, radio=True, required=True, help_text="")
 
 
 class SignalForm(Form):
+    prefix = "signal"  # several forms share the pupil page: unique ids and names
+
     area = _choice(_("Waar gaat het over?"), PupilSignal.Area.choices, message=_("Kies waar het signaal over gaat."))
     observation = _text(
         _("Wat ziet u?"),
@@ -66,6 +68,8 @@ class SignalForm(Form):
 
 
 class NoteForm(Form):
+    prefix = "note"  # several forms share the pupil page: unique ids and names
+
     kind = _choice(
         _("Wat legt u vast?"),
         [(k.value, k.label) for k in SupportNote.SCHOOL_KINDS],
@@ -77,6 +81,8 @@ class NoteForm(Form):
 
 
 class ABNoteForm(Form):
+    prefix = "abnote"  # several forms share the pupil page: unique ids and names
+
     kind = _choice(
         _("Wat legt u vast?"),
         [(k.value, k.label) for k in SupportNote.AB_KINDS],
@@ -119,6 +125,8 @@ class ConsultationForm(Form):
 
 
 class SupportPlanForm(Form):
+    prefix = "plan"  # several forms share the pupil page: unique ids and names
+
     title = forms.CharField(
         label=_("Onderwerp"), max_length=200, error_messages={"required": _("Geef het handelingsplan een onderwerp.")}
     )
@@ -168,6 +176,8 @@ class PlanEvaluationForm(Form):
 
 
 class OPPStartForm(Form):
+    prefix = "opp"  # several forms share the pupil page: unique ids and names
+
     enrolled_on = _date(
         _("Ingeschreven of extra ondersteuning nodig sinds"),
         help_text=_("Het OPP wordt binnen zes weken daarna vastgesteld (WPO art. 40a, WVO art. 17a)."),
@@ -230,6 +240,8 @@ class OPPEvaluationForm(Form):
 
 
 class SWVRequestForm(Form):
+    prefix = "request"  # several forms share the pupil page: unique ids and names
+
     kind = _choice(_("Soort aanvraag"), SWVRequest.Kind.choices, message=_("Kies een arrangement of een TLV."))
     question = _text(
         _("Vraag aan het samenwerkingsverband"), message=_("Beschrijf de vraag aan het samenwerkingsverband.")
@@ -283,6 +295,8 @@ class DecisionForm(Form):
 
 
 class ABAssignForm(Form):
+    prefix = "ab"  # several forms share the pupil page: unique ids and names
+
     ab = forms.TypedChoiceField(
         label=_("Ambulant begeleider"), coerce=int, error_messages={"required": _("Kies een ambulant begeleider.")}
     )
@@ -321,6 +335,8 @@ class GGDAskForm(Form):
 
 
 class GGDNamedAskForm(GGDAskForm):
+    prefix = "ggd"  # several forms share the pupil page: unique ids and names
+
     consent_given_by = forms.ChoiceField(label=_("Toestemming gegeven door"), choices=CONSENT_CHOICES, required=False)
     consent_on = _date(_("Toestemming gegeven op"), required=False)
 

@@ -113,10 +113,12 @@ def school_overview(*, actor, access_point: AccessPoint, today: date | None = No
         .select_related(*youth, "swv")
         .order_by("-submitted_on", "-id")[:50]
     )
+    # Open questions, and those answered in the last four weeks: the asker reads the advice there.
     ggd = list(
-        GGDConsultation.objects.filter(school=school, status=GGDConsultation.Status.OPEN)
+        GGDConsultation.objects.filter(school=school)
+        .filter(Q(status=GGDConsultation.Status.OPEN) | Q(answered_on__gte=today - terms.DUE_SOON * 2))
         .select_related("professional__user", "youth")
-        .order_by("-created_at")[:20]
+        .order_by("status", "-created_at")[:20]
     )
     counts = pupils.aggregate(pupils=Count("youth_id", distinct=True))
     counts.update(

@@ -49,11 +49,16 @@ def zorgplicht_due_on(received_on: date, *, extended: bool) -> date:
 def tlv_advice_missing(expertises: list[str]) -> list[str]:
     """What the advice of the deskundigen still lacks for a TLV decision (empty: complete)."""
     from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
 
     missing = []
     if len(expertises) < TLV_MIN_ADVICES:
         missing.append(
-            _("Er zijn %(count)s adviezen van deskundigen; voor een TLV zijn er minstens %(min)s nodig.")
+            ngettext(
+                "Er is %(count)s advies van een deskundige; voor een TLV zijn er minstens %(min)s nodig.",
+                "Er zijn %(count)s adviezen van deskundigen; voor een TLV zijn er minstens %(min)s nodig.",
+                len(expertises),
+            )
             % {"count": len(expertises), "min": TLV_MIN_ADVICES}
         )
     if not TLV_REQUIRED_EXPERTISE & set(expertises):

@@ -83,7 +83,9 @@ def test_a_teacher_of_another_school_gets_404_on_the_pupil_page(client, people, 
 
 def test_a_bad_signal_is_shown_again_with_dutch_messages_and_nothing_saved(client, people, noah):
     _login(client, people.teacher)
-    response = client.post(f"/ondersteuning/leerlingen/{noah.pk}/signaal/", {"area": "", "observation": ""})
+    response = client.post(
+        f"/ondersteuning/leerlingen/{noah.pk}/signaal/", {"signal-area": "", "signal-observation": ""}
+    )
     assert response.status_code == 422
     body = response.content.decode()
     assert "Waar gaat het over?: Kies waar het signaal over gaat." in body
@@ -121,7 +123,7 @@ def test_a_parent_with_gezag_reads_the_school_support_and_the_decision_but_chang
     assert (
         client.post(
             f"/ondersteuning/leerlingen/{noah.pk}/signaal/",
-            {"area": "leren", "observation": "x", "observed_on": days_ago(1).isoformat()},
+            {"signal-area": "leren", "signal-observation": "x", "signal-observed_on": days_ago(1).isoformat()},
         ).status_code
         == 404
     )

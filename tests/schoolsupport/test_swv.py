@@ -233,7 +233,7 @@ def test_a_tlv_needs_two_advices(people, request_tlv):
     with pytest.raises(ValidationError) as error:
         decide(people.coordinator, request_tlv)
     assert error.value.message_dict == {
-        "outcome": ["Er zijn 1 adviezen van deskundigen; voor een TLV zijn er minstens 2 nodig."]
+        "outcome": ["Er is 1 advies van een deskundige; voor een TLV zijn er minstens 2 nodig."]
     }
     request_tlv.refresh_from_db()
     assert (request_tlv.status, request_tlv.outcome) == (SWVRequest.Status.SUBMITTED, "")

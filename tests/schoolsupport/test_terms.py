@@ -67,7 +67,7 @@ def test_a_tlv_needs_the_advice_of_two_deskundigen():
         "Eén van de deskundigen moet een orthopedagoog of psycholoog zijn.",
     ]
     assert terms.tlv_advice_missing(["orthopedagoog"]) == [
-        "Er zijn 1 adviezen van deskundigen; voor een TLV zijn er minstens 2 nodig."
+        "Er is 1 advies van een deskundige; voor een TLV zijn er minstens 2 nodig."
     ]
 
 
