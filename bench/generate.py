@@ -968,7 +968,10 @@ def _build_school(timer: Timer, today: date, rng: random.Random) -> dict:
         staff[code] = pro
     ib, teacher = staff["intern_begeleider"], staff["leerkracht"]
     teacher_function = Function.objects.get(code="leerkracht")
-    m.SupportProfile.objects.create(school=school, samenwerkingsverband=swv, basic_support="HGW", extra_support="OPP")
+    nurse = Professional.objects.filter(organisation__kind="ggd", functions__code="jeugdverpleegkundige").first()
+    m.SupportProfile.objects.create(
+        school=school, samenwerkingsverband=swv, ggd_contact=nurse, basic_support="HGW", extra_support="OPP"
+    )
     youths = Youth.objects.bulk_create(
         Youth(
             first_name=rng.choice(FIRST_NAMES),

@@ -249,6 +249,15 @@ SPECTACULAR_SETTINGS = {
         "AgreementOwnerEnum": "jeugdketen.plans.models.Agreement.Owner",
         "MeetingKindEnum": "jeugdketen.meetings.models.Meeting.Kind",
         "MeetingStatusEnum": "jeugdketen.meetings.models.Meeting.Status",
+        "ConsentByEnum": "jeugdketen.schoolsupport.models.CONSENT_CHOICES",
+        "PupilSignalStatusEnum": "jeugdketen.schoolsupport.models.PupilSignal.Status",
+        "ConsultationOutcomeEnum": "jeugdketen.schoolsupport.models.Consultation.Outcome",
+        "SupportPlanStatusEnum": "jeugdketen.schoolsupport.models.SupportPlan.Status",
+        "OPPStatusEnum": "jeugdketen.schoolsupport.models.OPP.Status",
+        "SWVRequestKindEnum": "jeugdketen.schoolsupport.models.SWVRequest.Kind",
+        "SWVRequestStatusEnum": "jeugdketen.schoolsupport.models.SWVRequest.Status",
+        "SWVRequestOutcomeEnum": "jeugdketen.schoolsupport.models.SWVRequest.Outcome",
+        "GGDConsultationStatusEnum": "jeugdketen.schoolsupport.models.GGDConsultation.Status",
     },
 }
 

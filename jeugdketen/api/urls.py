@@ -13,6 +13,7 @@ from jeugdketen.meetings.apis import ROUTES as MEETING_ROUTES
 from jeugdketen.meldcode.apis import ROUTES as MELDCODE_ROUTES
 from jeugdketen.organisations.apis import OrganisationViewSet, ProfessionalViewSet
 from jeugdketen.plans.apis import ROUTES as PLAN_ROUTES
+from jeugdketen.schoolsupport.apis import ROUTES as SCHOOL_SUPPORT_ROUTES
 from jeugdketen.signals.apis import ROUTES as SIGNAL_ROUTES
 from jeugdketen.youth.apis import YouthViewSet
 
@@ -31,6 +32,7 @@ for prefix, viewset, basename in [
     *PLAN_ROUTES,
     *SIGNAL_ROUTES,
     *MEETING_ROUTES,
+    *SCHOOL_SUPPORT_ROUTES,
 ]:
     router.register(prefix, viewset, basename=basename)
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q
+from dateutil.relativedelta import relativedelta
+from django.db.models import Count, F, Max, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from jeugdketen.access import policy
@@ -33,6 +35,9 @@ from .models import (
 )
 
 S = Category.SCHOOL_SUPPORT
+# Each list of the IB'er's overview shows at most this many rows, the most urgent first, and says
+# when there are more: a page of hundreds of rows helps nobody plan.
+LIST_LIMIT = 25
 
 
 # --- the IB'er's school overview ---------------------------------------------------------------------
@@ -53,6 +58,7 @@ class SchoolOverview:
     requests: list
     ggd_consultations: list
     counts: dict = field(default_factory=dict)
+    more: dict = field(default_factory=dict)
 
 
 def school_of(actor) -> tuple[Professional, Organisation]:
@@ -77,48 +83,67 @@ def school_overview(*, actor, access_point: AccessPoint, today: date | None = No
     pupils = Enrolment.objects.current(today).filter(school=school)
     current = pupils.values("youth_id")
     youth = ("youth",)
+    n = LIST_LIMIT + 1  # one more than shown: the page says there are more
     open_signals = list(
         PupilSignal.objects.filter(school=school, status=PupilSignal.Status.OPEN, youth_id__in=current)
         .select_related(*youth, "raised_by__user")
-        .order_by("observed_on", "id")[:50]
+        .order_by("observed_on", "id")[:n]
     )
     plans_due = list(
         SupportPlan.objects.filter(
             school=school, status=SupportPlan.Status.ACTIVE, evaluate_on__lte=soon, youth_id__in=current
         )
         .select_related(*youth)
-        .order_by("evaluate_on", "id")[:50]
+        .order_by("evaluate_on", "id")[:n]
     )
     opps_due = list(
         OPP.objects.filter(school=school, status=OPP.Status.DRAFT, youth_id__in=current)
         .select_related(*youth)
-        .order_by("enrolled_on", "id")[:50]
+        .order_by("enrolled_on", "id")[:n]
+    )
+    # The yearly evaluation with the parents: due a year after the last one with them, or after the
+    # OPP was set (terms.opp_evaluation_due), computed in the database so the list stays bounded.
+    last_with_parents = Coalesce(
+        Max("evaluations__held_on", filter=Q(evaluations__with_parents=True)), F("finalised_on")
     )
     finals = list(
         OPP.objects.filter(school=school, status=OPP.Status.FINAL, youth_id__in=current)
+        .annotate(last_evaluated=last_with_parents)
+        .filter(last_evaluated__lte=soon - relativedelta(months=terms.OPP_EVALUATION_INTERVAL_MONTHS))
         .select_related(*youth)
-        .prefetch_related("evaluations")
-        .order_by("finalised_on", "id")
+        .order_by("last_evaluated", "id")[:n]
     )
-    opp_evaluations_due = sorted(
-        ((services.opp_evaluation_due(opp), opp) for opp in finals),
-        key=lambda pair: (pair[0], pair[1].pk),
-    )
-    opp_evaluations_due = [pair for pair in opp_evaluations_due if pair[0] <= soon][:50]
+    opp_evaluations_due = [(terms.opp_evaluation_due(opp.last_evaluated), opp) for opp in finals]
     cycle = list(CycleMeeting.objects.filter(school=school, held_on__gte=today).order_by("held_on", "id")[:20])
-    admissions = list(Admission.objects.filter(school=school, outcome="").order_by("received_on", "id")[:50])
+    admissions = list(Admission.objects.filter(school=school, outcome="").order_by("received_on", "id")[:n])
     requests = list(
         SWVRequest.objects.filter(school=school, youth_id__in=current)
         .filter(Q(status__in=["ingediend", "geagendeerd"]) | Q(decided_on__gte=today - terms.DUE_SOON * 4))
         .select_related(*youth, "swv")
-        .order_by("-submitted_on", "-id")[:50]
+        .order_by("-submitted_on", "-id")[:n]
     )
     # Open questions, and those answered in the last four weeks: the asker reads the advice there.
     ggd = list(
         GGDConsultation.objects.filter(school=school)
         .filter(Q(status=GGDConsultation.Status.OPEN) | Q(answered_on__gte=today - terms.DUE_SOON * 2))
         .select_related("professional__user", "youth")
-        .order_by("status", "-created_at")[:20]
+        .order_by("status", "-created_at")[:n]
+    )
+    more = {
+        name: len(rows) > LIST_LIMIT
+        for name, rows in (
+            ("signals", open_signals),
+            ("plans", plans_due),
+            ("opps", opps_due),
+            ("opp_evaluations", opp_evaluations_due),
+            ("admissions", admissions),
+            ("requests", requests),
+            ("ggd", ggd),
+        )
+    }
+    open_signals, plans_due, opps_due, opp_evaluations_due, admissions, requests, ggd = (
+        rows[:LIST_LIMIT]
+        for rows in (open_signals, plans_due, opps_due, opp_evaluations_due, admissions, requests, ggd)
     )
     counts = pupils.aggregate(pupils=Count("youth_id", distinct=True))
     counts.update(
@@ -168,6 +193,7 @@ def school_overview(*, actor, access_point: AccessPoint, today: date | None = No
         requests=requests,
         ggd_consultations=ggd,
         counts=counts,
+        more=more,
     )
 
 
@@ -306,6 +332,31 @@ def pupil_support(*, actor, youth_id: int, access_point: AccessPoint) -> PupilSu
         + (" (met notities GGD gedeeld met school)" if ggd_notes and not readable_health else ""),
     )
     return view
+
+
+def pupil_for_action(*, actor, youth_id: int, codes, access_point: AccessPoint) -> tuple[Youth, Organisation]:
+    """The pupil and the actor's school, for a page of one action on the pupil (a question to the
+    GGD, assigning an AB'er): only a professional of the pupil's school in one of ``codes`` gets it;
+    anyone else 404 (logged). The page shows who the pupil is: logged as a read of identity."""
+    youth = Youth.objects.filter(pk=youth_id).first()
+    if youth is None:
+        raise NotFoundOrForbidden
+    sa = rules.support_access(actor, youth)
+    function = sa.school_function(codes)
+    if function is None:
+        rules.refuse(actor, youth, access_point, "ondersteuning op school")
+    log_access(
+        user=actor,
+        youth=youth,
+        event=Event.READ,
+        grant=sa.change_grant(function),
+        object_type=rules.OBJECT_TYPE,
+        object_ids=[f"youth:{youth.pk}"],
+        categories=[Category.IDENTITY],
+        access_point=access_point,
+        description="ondersteuning op school: formulier",
+    )
+    return youth, sa.own_school
 
 
 def _get(model, pk, *related):

@@ -937,6 +937,8 @@ def swv_request_schedule(*, actor, request: SWVRequest, meeting: CATMeeting, acc
     request = SWVRequest.objects.select_for_update().get(pk=request.pk)
     if meeting.swv_id != request.swv_id:
         raise ValidationError({"meeting": _("Kies een CAT-vergadering van dit samenwerkingsverband.")})
+    if meeting.held_on < timezone.localdate():
+        raise ValidationError({"meeting": _("Deze CAT-vergadering is al geweest; kies een volgende.")})
     if request.status not in (SWVRequest.Status.SUBMITTED, SWVRequest.Status.ON_AGENDA):
         raise ValidationError({"meeting": _("Over deze aanvraag is al besloten.")})
     request.cat_meeting, request.status = meeting, SWVRequest.Status.ON_AGENDA

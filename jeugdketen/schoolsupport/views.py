@@ -32,7 +32,6 @@ def _overview_page(request, status=200, **extra):
     if is_lead:
         context.setdefault("cycle_form", forms.CycleMeetingForm(initial={"held_on": today}))
         context.setdefault("admission_form", forms.AdmissionForm(initial={"received_on": today}))
-    context["ggd_form"] = forms.GGDAskForm(professionals=selectors.ggd_professionals_for(overview.school))
     context.update(extra)
     return render(request, "schoolsupport/overview.html", context, status=status)
 
@@ -114,26 +113,41 @@ def admission_decide(request, admission_id: int):
 
 
 @login_required
-@require_POST
 def ggd_ask_anonymous(request):
+    """An anonymous question to the GGD: its own page, so the overview need not carry the list of
+    the GGD's professionals."""
     _professional, school = selectors.school_of(request.user)
     professionals = selectors.ggd_professionals_for(school)
-    form = forms.GGDAskForm(request.POST, professionals=professionals)
     by_id = {p.pk: p for p in professionals}
+    status = 200
+    if request.method == "POST":
+        form = forms.GGDAskForm(request.POST, professionals=professionals)
 
-    def action(d):
-        services.ggd_consult_ask(
-            actor=request.user,
-            professional=by_id[d["professional"]],
-            question=d["question"],
-            age_group=d["age_group"],
-            school=school,
-            access_point=access_point(request),
+        def action(d):
+            services.ggd_consult_ask(
+                actor=request.user,
+                professional=by_id[d["professional"]],
+                question=d["question"],
+                age_group=d["age_group"],
+                school=school,
+                access_point=access_point(request),
+            )
+
+        if form.is_valid() and form.cleaned_data["professional"] not in by_id:
+            form.add_error("professional", _("Kies aan wie bij de GGD u het vraagt."))
+        done = save_form(
+            request,
+            form,
+            action,
+            success=_("Uw anonieme vraag staat bij de GGD."),
+            to=reverse("schoolsupport:overview") + "#h-ggd",
         )
-
-    if form.is_valid() and form.cleaned_data["professional"] not in by_id:
-        form.add_error("professional", _("Kies aan wie bij de GGD u het vraagt."))
-    return _school_post(request, form, action, _("Uw anonieme vraag staat bij de GGD."), "ggd_form")
+        if done:
+            return done
+        status = 422
+    else:
+        form = forms.GGDAskForm(professionals=professionals)
+    return render(request, "schoolsupport/ggd_ask.html", {"form": form, "school": school}, status=status)
 
 
 @login_required
@@ -185,10 +199,6 @@ def _pupil_page(request, youth_id: int, status=200, **extra):
     if view.can_signal:
         context["signal_form"] = forms.SignalForm(initial={"observed_on": today})
         context["note_form"] = forms.NoteForm(initial={"held_on": today})
-        school = view.sa.own_school
-        context["ggd_named_form"] = forms.GGDNamedAskForm(
-            professionals=selectors.ggd_professionals_for(school), initial={"consent_on": today}
-        )
     if view.is_ib:
         context["consultation_forms"] = {
             signal.pk: forms.ConsultationForm(initial={"held_on": today}, prefix=f"s{signal.pk}")
@@ -201,7 +211,6 @@ def _pupil_page(request, youth_id: int, status=200, **extra):
             for plan in view.plans
             if plan.status == "actief" and plan.school_id == view.sa.own_school.pk
         }
-        context["ab_form"] = forms.ABAssignForm(abs=selectors.ab_professionals_for(view.sa.own_school))
     if view.is_lead:
         context["opp_form"] = forms.OPPStartForm()
         context["request_form"] = forms.SWVRequestForm()
@@ -353,14 +362,32 @@ def request_submit(request, youth_id: int):
     )
 
 
+def _action_page(request, youth_id: int, codes, template: str, form, status: int = 200):
+    """A pupil's action on its own page (a question to the GGD, an AB'er): shown only to whom may
+    do it at the pupil's school; the pupil shown is a read of their identity, logged."""
+    youth, school = selectors.pupil_for_action(
+        actor=request.user, youth_id=youth_id, codes=codes, access_point=access_point(request)
+    )
+    return render(request, template, {"youth": youth, "school": school, "form": form}, status=status)
+
+
+def _action_post(request, youth_id: int, form, action, success: str, codes, template: str):
+    done = save_form(request, form, action, success=success, to=reverse("schoolsupport:pupil", args=[youth_id]))
+    return done or _action_page(request, youth_id, codes, template, form, status=422)
+
+
 @login_required
-@require_POST
 def ggd_ask_named(request, youth_id: int):
-    youth = _youth(youth_id)
+    """A question to the GGD about this pupil, by name: only with the consent of those who decide."""
     professional = policy.professional_of(request.user)
     if professional is None:
         raise NotFoundOrForbidden
     professionals = selectors.ggd_professionals_for(professional.organisation)
+    template = "schoolsupport/ggd_ask_named.html"
+    if request.method != "POST":
+        form = forms.GGDNamedAskForm(professionals=professionals, initial={"consent_on": timezone.localdate()})
+        return _action_page(request, youth_id, rules.SIGNAL_FUNCTIONS, template, form)
+    youth = _youth(youth_id)
     by_id = {p.pk: p for p in professionals}
     form = forms.GGDNamedAskForm(request.POST, professionals=professionals)
 
@@ -378,17 +405,23 @@ def ggd_ask_named(request, youth_id: int):
 
     if form.is_valid() and form.cleaned_data["professional"] not in by_id:
         form.add_error("professional", _("Kies aan wie bij de GGD u het vraagt."))
-    return _pupil_post(request, youth_id, form, action, _("Uw vraag staat bij de GGD."), "ggd_named_form", "h-ggd")
+    return _action_post(
+        request, youth_id, form, action, _("Uw vraag staat bij de GGD."), rules.SIGNAL_FUNCTIONS, template
+    )
 
 
 @login_required
-@require_POST
 def ab_assign(request, youth_id: int):
-    youth = _youth(youth_id)
+    """Assign an ambulant begeleider of the school's SWV, with the consent the pupil's age asks."""
     professional = policy.professional_of(request.user)
     if professional is None:
         raise NotFoundOrForbidden
     abs_ = selectors.ab_professionals_for(professional.organisation)
+    template = "schoolsupport/ab_assign.html"
+    if request.method != "POST":
+        form = forms.ABAssignForm(abs=abs_, initial={"starts_on": timezone.localdate()})
+        return _action_page(request, youth_id, rules.IB_FUNCTIONS, template, form)
+    youth = _youth(youth_id)
     by_id = {p.pk: p for p in abs_}
     form = forms.ABAssignForm(request.POST, abs=abs_)
 
@@ -404,7 +437,9 @@ def ab_assign(request, youth_id: int):
 
     if form.is_valid() and form.cleaned_data["ab"] not in by_id:
         form.add_error("ab", _("Kies een ambulant begeleider."))
-    return _pupil_post(request, youth_id, form, action, _("De ambulant begeleider is toegewezen."), "ab_form", "h-ab")
+    return _action_post(
+        request, youth_id, form, action, _("De ambulant begeleider is toegewezen."), rules.IB_FUNCTIONS, template
+    )
 
 
 @login_required

@@ -10,10 +10,10 @@ from tests.factories import EnrolmentFactory, YouthFactory
 
 from .conftest import born, consult, days_ago, document_support, make_plan, opp_final, signal
 
-# Pinned: session, user and professional; the overview's lists and counts, one query each; the profile and
-# the GGD professionals for the anonymous question; the access log's one insert; the session save.
-OVERVIEW_QUERIES = 22
-PUPIL_QUERIES = 29
+# Pinned: session, user and professional; the overview's lists and counts, one query each; the
+# school's profile; the access log's one insert; the session save.
+OVERVIEW_QUERIES = 20
+PUPIL_QUERIES = 25
 
 
 def _pupils(people, n: int):
@@ -139,3 +139,47 @@ def test_a_parent_without_gezag_gets_404(client, people, noah):
     father.save()
     client.force_login(father.user)
     assert client.get(f"/ondersteuning/leerlingen/{noah.pk}/").status_code == 404
+
+
+def test_assigning_an_ab_has_its_own_page_for_the_ib_only(client, people, profile, noah):
+    _login(client, people.ib)
+    page = client.get(f"/ondersteuning/leerlingen/{noah.pk}/ambulante-begeleiding/")
+    assert page.status_code == 200
+    assert "Bram Veneman" in page.content.decode()
+    refused = client.post(
+        f"/ondersteuning/leerlingen/{noah.pk}/ambulante-begeleiding/",
+        {"ab-ab": people.ab.pk, "ab-question": "Samenspelen", "ab-consent_given_by": "", "ab-starts_on": ""},
+    )
+    assert refused.status_code == 422
+    assert "Vul in wie toestemming gaf." in refused.content.decode()
+    assert not noah.ab_assignments.exists()
+    client.logout()
+    _login(client, people.teacher)
+    assert client.get(f"/ondersteuning/leerlingen/{noah.pk}/ambulante-begeleiding/").status_code == 404
+
+
+def test_a_named_question_to_the_ggd_needs_consent(client, people, profile, noah):
+    _login(client, people.teacher)
+    assert client.get(f"/ondersteuning/leerlingen/{noah.pk}/ggd-vraag/").status_code == 200
+    response = client.post(
+        f"/ondersteuning/leerlingen/{noah.pk}/ggd-vraag/",
+        {
+            "ggd-professional": people.nurse.pk,
+            "ggd-question": "Buikpijn?",
+            "ggd-consent_given_by": "",
+            "ggd-consent_on": "",
+        },
+    )
+    assert response.status_code == 422
+    assert not noah.ggd_consultations.exists()
+    ok = client.post(
+        f"/ondersteuning/leerlingen/{noah.pk}/ggd-vraag/",
+        {
+            "ggd-professional": people.nurse.pk,
+            "ggd-question": "Buikpijn?",
+            "ggd-consent_given_by": "ouders",
+            "ggd-consent_on": days_ago(1).isoformat(),
+        },
+    )
+    assert ok.status_code == 302
+    assert noah.ggd_consultations.get().consent_given_by == "ouders"

@@ -379,3 +379,12 @@ def test_the_school_that_sent_it_reads_the_request(people, request_tlv):
     view = selectors.request_detail(actor=people.ib.user, request_id=request_tlv.pk, access_point=CLI)
     assert (view.is_coordinator, view.is_school, view.grant.ground) == (False, True, "school")
     assert view.meetings == [] and view.advice_missing == []
+
+
+def test_a_request_does_not_go_on_a_meeting_that_was_held(people, request_tlv):
+    held = CATMeeting.objects.create(swv=people.swv, held_on=days_ago(3), chair=people.coordinator)
+    with pytest.raises(ValidationError) as raised:
+        services.swv_request_schedule(
+            actor=people.coordinator.user, request=request_tlv, meeting=held, access_point=CLI
+        )
+    assert raised.value.message_dict == {"meeting": ["Deze CAT-vergadering is al geweest; kies een volgende."]}
