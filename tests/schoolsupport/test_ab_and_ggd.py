@@ -412,3 +412,55 @@ def test_a_pupil_who_left_the_school_is_no_longer_its_pupil(people, noah):
     noah.enrolments.update(end=days_ago(0))
     with pytest.raises(NotFoundOrForbidden):
         selectors.pupil_support(actor=people.teacher.user, youth_id=noah.pk, access_point=CLI)
+
+
+def test_the_nurse_registers_the_pupil_at_samen_doen_with_the_consent_and_notes_it(people, noah, named):
+    from jeugdketen.intake.models import HelpRequest
+
+    request = services.ggd_register_samen_doen(
+        actor=people.nurse.user,
+        consultation=named,
+        question="Ouders willen hulp bij de slaapproblemen en de spanningen thuis.",
+        consent_by="ouders",
+        consent_on=days_ago(0),
+        access_point=CLI,
+    )
+    assert (request.youth, request.source, request.referrer, request.requester_kind) == (
+        noah,
+        HelpRequest.Source.PROFESSIONAL,
+        people.nurse,
+        HelpRequest.Requester.JGZ,
+    )
+    note = GGDNote.objects.get(kind=GGDNote.Kind.SAMEN_DOEN)
+    assert (note.youth, note.help_request) == (noah, request)
+    assert not note.shared_with_school
+
+
+def test_registering_at_samen_doen_needs_the_consent_the_age_asks(people, noah, named):
+    from jeugdketen.intake.models import HelpRequest
+
+    with pytest.raises(ValidationError) as raised:
+        services.ggd_register_samen_doen(
+            actor=people.nurse.user,
+            consultation=named,
+            question="Hulp thuis.",
+            consent_by="",
+            consent_on=None,
+            access_point=CLI,
+        )
+    assert "consent_by" in raised.value.message_dict
+    assert not HelpRequest.objects.exists()
+    assert not GGDNote.objects.filter(kind=GGDNote.Kind.SAMEN_DOEN).exists()
+
+
+def test_an_anonymous_question_cannot_become_a_registration(people):
+    anonymous = ask(people.teacher, people, age_group="8-12")
+    with pytest.raises(ValidationError):
+        services.ggd_register_samen_doen(
+            actor=people.nurse.user,
+            consultation=anonymous,
+            question="x",
+            consent_by="ouders",
+            consent_on=days_ago(0),
+            access_point=CLI,
+        )
