@@ -638,3 +638,106 @@ def document_support(school) -> None:
         actor=ib, opp=opp, consent_by="Marloes Jansen (moeder)", consent_on=today, access_point=CLI
     )
     services.opp_finalise(actor=ib, opp=opp, access_point=CLI)
+
+
+def test_profile_cycle_admissions_ab_named_ggd_and_cat_pages(ui, school):
+    """The other pages of school support, each with axe: the IB'er keeps the profile, plans the
+    cycle and handles an admission under the zorgplicht (extended once, then decided); assigns an
+    ambulant begeleider with consent, who finds the pupil on their caseload and records an
+    observation; the leerkracht asks the GGD about the pupil by name with consent; the coördinator
+    opens the agenda of a CAT meeting."""
+    page = ui.page
+    youth = school["youth"]
+    today = timezone.localdate()
+    ab = professional(
+        "ambulant_begeleider",
+        organisation=school["swv"],
+        user=UserFactory(username="bram", first_name="Bram", last_name="Veneman"),
+    )
+
+    ui.login("ilse", PASSWORD)
+    ui.goto("/ondersteuning/profiel/")
+    page.get_by_label("Deskundigheid in de school").fill("Een rekenspecialist en een gedragsspecialist.")
+    ui.navigate_by(page.get_by_role("button", name="Opslaan"))
+    expect(ui.messages()).to_contain_text("Het schoolondersteuningsprofiel is opgeslagen.")
+    assert "rekenspecialist" in SupportProfile.objects.get().expertise
+
+    ui.goto("/ondersteuning/")
+    cycle = page.locator("form[action$='/cyclus/']")
+    open_details(page, "Bespreking plannen")
+    cycle.get_by_role("group", name="Soort").get_by_label("Groepsbespreking").check()
+    cycle.get_by_role("group", name="Cyclus").get_by_label("Lange cyclus").check()
+    cycle.get_by_label("Datum").fill((today + timedelta(days=7)).isoformat())
+    cycle.get_by_label("Groep of klas").fill("6")
+    ui.navigate_by(cycle.get_by_role("button", name="Plannen"))
+    expect(page.get_by_role("region", name="Bespreekcyclus")).to_contain_text("Groepsbespreking 6")
+
+    admission = page.locator("form[action$='/aanmeldingen/']")
+    open_details(page, "Aanmelding vastleggen")
+    admission.get_by_label("Voornaam").fill("Daan")
+    admission.get_by_label("Achternaam").fill("Hofman")
+    admission.get_by_label("Geboortedatum").fill(born(8).isoformat())
+    admission.get_by_label("Ondersteuningsbehoefte volgens de ouders").fill("Een rolstoel en een aangepaste werkplek.")
+    admission.get_by_label("Aanmelding ontvangen op").fill((today - timedelta(days=7)).isoformat())
+    ui.navigate_by(admission.get_by_role("button", name="Aanmelding vastleggen"))
+    admissions = page.get_by_role("region", name=re.compile("^Aanmeldingen met een ondersteuningsbehoefte"))
+    expect(admissions).to_contain_text("Daan Hofman")
+    admissions.get_by_label("Reden van verlenging (eenmaal 4 weken)").fill(
+        "Wachten op het advies van de ergotherapeut."
+    )
+    ui.navigate_by(admissions.get_by_role("button", name="Termijn verlengen"))
+    expect(ui.messages()).to_contain_text("De termijn is met vier weken verlengd.")
+    admissions = page.get_by_role("region", name=re.compile("^Aanmeldingen met een ondersteuningsbehoefte"))
+    expect(admissions.get_by_role("button", name="Termijn verlengen")).to_have_count(0)
+    admissions.get_by_label("Toegelaten").check()
+    ui.navigate_by(admissions.get_by_role("button", name="Besluit vastleggen"))
+    expect(ui.messages()).to_contain_text("Het besluit over de aanmelding is vastgelegd.")
+
+    ui.goto(f"/ondersteuning/leerlingen/{youth.pk}/")
+    ui.navigate_by(page.get_by_role("link", name="Ambulant begeleider toewijzen (met toestemming)"))
+    form = page.locator("form.jk-form")
+    choose(form.get_by_label("Ambulant begeleider"), "Bram Veneman")
+    form.get_by_label("Hulpvraag").fill("Noah loopt boos weg; de leerkracht wil handvatten.")
+    ui.navigate_by(form.get_by_role("button", name="Toewijzen"), status=422)
+    expect(form).to_contain_text("Vul in wie toestemming gaf.")
+    form.get_by_label("Toestemming gegeven door").select_option("ouders")
+    form.get_by_label("Toestemming gegeven op").fill(today.isoformat())
+    form.get_by_label("Start").fill(today.isoformat())
+    ui.navigate_by(form.get_by_role("button", name="Toewijzen"))
+    expect(ui.messages()).to_contain_text("De ambulant begeleider is toegewezen.")
+    expect(page.get_by_role("region", name="Ambulante begeleiding")).to_contain_text("Bram Veneman")
+    ui.logout()
+
+    ui.login("bram", PASSWORD)
+    ui.goto("/ondersteuning/begeleiding/")
+    ui.navigate_by(page.get_by_role("link", name="Noah Jansen"))
+    note = page.locator("form[action$='/vastleggen/']")
+    open_details(page, "Observatie of gesprek vastleggen")
+    note.get_by_role("group", name="Wat legt u vast?").get_by_label("Observatie in de klas").check()
+    note.get_by_label("Datum").fill(today.isoformat())
+    note.get_by_label("Verslag").fill("Na de pauze zoekt Noah een rustige plek; met een time-out gaat het beter.")
+    ui.navigate_by(note.get_by_role("button", name="Vastleggen"))
+    expect(page.get_by_role("region", name="Gesprekken en basisondersteuning")).to_contain_text("time-out")
+    assert ab.ab_assignments.get().notes.count() == 1
+    ui.logout()
+
+    ui.login("sanne", PASSWORD)
+    ui.goto(f"/ondersteuning/leerlingen/{youth.pk}/")
+    ui.navigate_by(page.get_by_role("link", name="De GGD raadplegen over deze leerling (met toestemming)"))
+    ask = page.locator("form.jk-form")
+    choose(ask.get_by_label("Vraag aan"), "Jolien Oosterhof")
+    ask.get_by_label("Vraag", exact=True).fill("Noah slaapt slecht; kunt u met moeder meekijken?")
+    ask.get_by_label("Toestemming gegeven door").select_option("ouders")
+    ask.get_by_label("Toestemming gegeven op").fill(today.isoformat())
+    ui.navigate_by(ask.get_by_role("button", name="Vraag stellen"))
+    expect(ui.messages()).to_contain_text("Uw vraag staat bij de GGD.")
+    assert GGDConsultation.objects.get().youth == youth
+    ui.logout()
+
+    meeting = services.cat_meeting_plan(
+        actor=school["coordinator"].user, swv=school["swv"], held_on=today + timedelta(days=14), location="Ommen"
+    )
+    ui.login("carla", PASSWORD)
+    ui.goto(f"/ondersteuning/swv/cat/{meeting.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("CAT-vergadering")
+    expect(page.get_by_role("region", name="Agenda")).to_contain_text("Nog geen aanvragen op de agenda.")
