@@ -227,7 +227,7 @@ def professional_of(user) -> Professional | None:
         .filter(user=user)
         # Someone who has left the organisation (``organisations.services.professional_leave``)
         # holds no function from that day on: no ground, no page of a professional.
-        .filter(Q(left_on__isnull=True) | Q(left_on__gt=timezone.localdate()))
+        .working()
         .first()
     )
     user._jk_professional = professional

@@ -335,19 +335,7 @@ def request_register(
                     )
                 }
             )
-        if data.consent_by not in consent.LABELS:
-            raise ValidationError({"consent_by": _("Kies wie toestemming gaf.")})
-        if not consent.covers(data.consent_by, age):
-            raise ValidationError(
-                {
-                    "consent_by": _("Bij een jeugdige van %(age)s jaar is toestemming nodig van: %(who)s.")
-                    % {"age": age, "who": str(consent.LABELS[consent.consent_needed_from(age)]).lower()}
-                }
-            )
-        if data.consent_on is None or data.consent_on > today:
-            raise ValidationError(
-                {"consent_on": _("Vul de datum in waarop de toestemming is gegeven (niet in de toekomst).")}
-            )
+        consent.validate_recorded(data.consent_by, data.consent_on, age=age, today=today)
     else:
         raise NotAllowed(_("Uw functie kan geen hulpvraag bij Samen Doen registreren."))
     request = _create(data, source=source, registered_by=actor, referrer=referrer)

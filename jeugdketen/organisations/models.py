@@ -145,6 +145,12 @@ class Task(models.Model):
         return self.text[:80]
 
 
+class ProfessionalQuerySet(models.QuerySet):
+    def working(self, on: date | None = None):
+        """Those who have not left by ``on`` (today): the policy gives the others nothing."""
+        return self.filter(Q(left_on__isnull=True) | Q(left_on__gt=on or timezone.localdate()))
+
+
 class Professional(models.Model):
     """A person who works for an organisation and holds one or more functions."""
 
@@ -159,6 +165,8 @@ class Professional(models.Model):
     # The first day the person no longer works here: from then on every involvement in a case has
     # ended (``services.professional_leave``) and the policy gives them nothing.
     left_on = models.DateField(_("uit dienst per"), null=True, blank=True)
+
+    objects = ProfessionalQuerySet.as_manager()
 
     class Meta:
         ordering = ["user__last_name", "user__first_name"]

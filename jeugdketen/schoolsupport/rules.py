@@ -146,8 +146,3 @@ def ggd_function(actor, ggd_id: int) -> tuple[Professional, Function] | None:
         return None
     function = next((f for f in professional.functions.all() if f.code in GGD_FUNCTIONS), None)
     return (professional, function) if function else None
-
-
-def require(condition: bool, message: str) -> None:
-    if not condition:
-        raise NotAllowed(message)

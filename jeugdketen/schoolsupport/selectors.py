@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from jeugdketen.access import policy
-from jeugdketen.access.categories import Action, Category, Ground
+from jeugdketen.access.categories import Category, Ground
 from jeugdketen.access.exceptions import NotFoundOrForbidden
 from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_each
 from jeugdketen.organisations.models import Organisation, Professional
@@ -653,7 +653,7 @@ def ggd_professionals_for(school: Organisation) -> list[Professional]:
     profile = SupportProfile.objects.filter(school=school).select_related("ggd_contact").first()
     base = Professional.objects.filter(
         organisation__kind=Organisation.Kind.GGD, functions__code__in=rules.GGD_FUNCTIONS
-    ).filter(Q(left_on__isnull=True) | Q(left_on__gt=timezone.localdate()))
+    ).working()
     if profile and profile.ggd_contact:
         base = base.filter(organisation_id=profile.ggd_contact.organisation_id)
     return list(base.select_related("user", "organisation").distinct().order_by("user__last_name"))
@@ -665,12 +665,8 @@ def ab_professionals_for(school: Organisation) -> list[Professional]:
         return []
     return list(
         Professional.objects.filter(organisation_id=profile.samenwerkingsverband_id, functions__code=rules.AB_FUNCTION)
-        .filter(Q(left_on__isnull=True) | Q(left_on__gt=timezone.localdate()))
+        .working()
         .select_related("user")
         .distinct()
         .order_by("user__last_name")
     )
-
-
-def may_change(actor, youth: Youth) -> bool:
-    return policy.access_for(actor, youth).can(S, Action.CHANGE)

@@ -99,18 +99,17 @@ def _school_of(youth: Youth, professional: Professional | None) -> Organisation:
 def _consent_covers(youth: Youth, given_by: str, given_on: date | None, *, by_field: str, on_field: str) -> None:
     """The consent recorded must come from those who decide at the youth's age (Jeugdwet art.
     7.3.5 / BW 7:447: parents under 12, parents and youth 12–15, the youth from 16)."""
-    age = youth.age()
-    if given_by not in consent.LABELS:
+    if not given_by:
         raise ValidationError({by_field: _("Vul in wie toestemming gaf.")})
-    if not consent.covers(given_by, age):
-        raise ValidationError(
-            {
-                by_field: _("Bij een leerling van %(age)s jaar is toestemming nodig van: %(who)s.")
-                % {"age": age, "who": str(consent.LABELS[consent.consent_needed_from(age)]).lower()}
-            }
-        )
-    if given_on is None or given_on > timezone.localdate():
-        raise ValidationError({on_field: _("Vul de datum in waarop de toestemming is gegeven (niet in de toekomst).")})
+    consent.validate_recorded(
+        given_by,
+        given_on,
+        age=youth.age(),
+        today=timezone.localdate(),
+        by_field=by_field,
+        on_field=on_field,
+        subject=_("leerling"),
+    )
 
 
 # --- the school: profile and bespreekcyclus -------------------------------------------------------------
@@ -258,17 +257,12 @@ def note_add(
 
 
 def _age_group(youth: Youth) -> str:
+    """The age group of an anonymous question: its values read "low-high" (years), in order."""
     age = youth.age()
-    for group, (low, high) in {
-        "0-4": (0, 4),
-        "4-8": (4, 8),
-        "8-12": (8, 12),
-        "12-15": (12, 15),
-        "15-18": (15, 99),
-    }.items():
-        if low <= age < high:
+    for group in GGDConsultation.AgeGroup.values:
+        if age < int(group.split("-")[1]):
             return group
-    return "15-18"  # pragma: no cover
+    return GGDConsultation.AgeGroup.SECONDARY_HIGH
 
 
 @audited_atomic

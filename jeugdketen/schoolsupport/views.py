@@ -20,6 +20,21 @@ from jeugdketen.core.views import access_point, save_form
 from . import forms, report, rules, selectors, services
 from .models import CATMeeting, SupportProfile
 
+
+def _poster(get, page, url_name: str):
+    """The POST step of a page about one object (an OPP, a request, a GGD question): run ``action``
+    on the object through ``save_form``; on success back to the object's page, else that page again
+    (422) with ``form`` under ``name``."""
+
+    def post(request, pk: int, form, action, success: str, name: str):
+        instance = get(pk)
+        to = reverse(f"schoolsupport:{url_name}", args=[pk])
+        done = save_form(request, form, lambda d: action(instance, d), success=success, to=to)
+        return done or page(request, pk, status=422, **{name: form})
+
+    return post
+
+
 # --- the school ----------------------------------------------------------------------------------------
 
 
@@ -519,16 +534,7 @@ def opp(request, opp_id: int):
     return _opp_page(request, opp_id)
 
 
-def _opp_post(request, opp_id: int, form, action, success: str, name: str):
-    instance = selectors.opp_get(opp_id)
-    done = save_form(
-        request,
-        form,
-        lambda d: action(instance, d),
-        success=success,
-        to=reverse("schoolsupport:opp", args=[opp_id]),
-    )
-    return done or _opp_page(request, opp_id, status=422, **{name: form})
+_opp_post = _poster(selectors.opp_get, _opp_page, "opp")
 
 
 @login_required
@@ -648,16 +654,7 @@ def swv_request(request, request_id: int):
     return _request_page(request, request_id)
 
 
-def _request_post(request, request_id: int, form, action, success: str, name: str):
-    instance = selectors.request_get(request_id)
-    done = save_form(
-        request,
-        form,
-        lambda d: action(instance, d),
-        success=success,
-        to=reverse("schoolsupport:request", args=[request_id]),
-    )
-    return done or _request_page(request, request_id, status=422, **{name: form})
+_request_post = _poster(selectors.request_get, _request_page, "request")
 
 
 @login_required
@@ -790,16 +787,7 @@ def ggd_consultation(request, consultation_id: int):
     return _consultation_page(request, consultation_id)
 
 
-def _ggd_post(request, consultation_id: int, form, action, success: str, name: str):
-    instance = selectors.consultation_get(consultation_id)
-    done = save_form(
-        request,
-        form,
-        lambda d: action(instance, d),
-        success=success,
-        to=reverse("schoolsupport:ggd_consultation", args=[consultation_id]),
-    )
-    return done or _consultation_page(request, consultation_id, status=422, **{name: form})
+_ggd_post = _poster(selectors.consultation_get, _consultation_page, "ggd_consultation")
 
 
 @login_required
