@@ -183,3 +183,58 @@ def test_a_named_question_to_the_ggd_needs_consent(client, people, profile, noah
     )
     assert ok.status_code == 302
     assert noah.ggd_consultations.get().consent_given_by == "ouders"
+
+
+def test_the_overview_shows_25_signals_and_says_there_are_more(client, people, profile):
+    pupils = []
+    for i in range(26):
+        youth = YouthFactory(first_name=f"Leerling{i}", date_of_birth=born(9))
+        EnrolmentFactory(youth=youth, school=people.school, group="groep 5")
+        signal(people.teacher, youth, observed_on=days_ago(1))
+        pupils.append(youth)
+    _login(client, people.ib)
+    body = client.get("/ondersteuning/").content.decode()
+    assert "Er wachten meer signalen; hier staan de 25 oudste." in body
+    assert body.count("#signal-") == 25
+
+
+def test_an_admission_refused_without_motivation_is_shown_again_and_not_decided(client, people):
+    from jeugdketen.schoolsupport import services
+    from jeugdketen.schoolsupport.models import Admission
+
+    admission = services.admission_register(
+        actor=people.ib.user,
+        school=people.school,
+        first_name="Daan",
+        last_name="Hofman",
+        date_of_birth=born(8),
+        support_need="Een aangepaste werkplek.",
+        received_on=days_ago(3),
+    )
+    _login(client, people.ib)
+    response = client.post(f"/ondersteuning/aanmeldingen/{admission.pk}/besluit/", {"outcome": "afgewezen", "note": ""})
+    assert response.status_code == 422
+    assert "Motivering: Motiveer het besluit" in response.content.decode()
+    assert Admission.objects.get().outcome == ""
+    done = client.post(f"/ondersteuning/aanmeldingen/{admission.pk}/besluit/", {"outcome": "toegelaten", "note": ""})
+    assert done.status_code == 302
+    assert Admission.objects.get().outcome == "toegelaten"
+
+
+def test_a_teacher_does_not_decide_an_admission(client, people):
+    from jeugdketen.schoolsupport import services
+
+    admission = services.admission_register(
+        actor=people.ib.user,
+        school=people.school,
+        first_name="Daan",
+        last_name="Hofman",
+        date_of_birth=born(8),
+        support_need="Een aangepaste werkplek.",
+        received_on=days_ago(3),
+    )
+    _login(client, people.teacher)
+    assert (
+        client.post(f"/ondersteuning/aanmeldingen/{admission.pk}/besluit/", {"outcome": "toegelaten"}).status_code
+        == 403
+    )
