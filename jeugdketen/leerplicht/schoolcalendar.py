@@ -1,0 +1,108 @@
+"""A region's school calendar as the absence rules need it: which days are school days and
+which weeks count as school weeks. Pure: built from the holidays stored per region
+(``models.SchoolHoliday``) by ``selectors.school_calendar``, tested with hand-made calendars.
+
+A *school week* is a Monday-to-Sunday week of which at least one weekday is not in a school
+holiday (``Kind.VACATION``): the 4 weeks of art. 21a and the 12 of M@ZL count only those, so a
+week of the summer holiday does not count, while a week with only Koningsdag or Hemelvaart off
+does. A *school day* is a weekday that is neither in a holiday nor a day off."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+EPOCH = date(2000, 1, 3)  # a Monday: school weeks are numbered from here
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class Holiday:
+    start: date
+    end: date  # inclusive
+    vacation: bool = True  # a school holiday (vakantie); False: a single day off (feestdag)
+
+
+@dataclass(frozen=True)
+class SchoolCalendar:
+    days_off: frozenset[date] = frozenset()
+    vacation_days: frozenset[date] = frozenset()
+    # Mondays of the weeks whose five weekdays all fall in a vacation, sorted
+    vacation_weeks: tuple[date, ...] = ()
+    _vacation_week_set: frozenset[date] = field(default=frozenset(), repr=False)
+
+    @classmethod
+    def from_holidays(cls, holidays: Iterable[Holiday]) -> SchoolCalendar:
+        days_off: set[date] = set()
+        vacation_days: set[date] = set()
+        for holiday in holidays:
+            day = holiday.start
+            while day <= holiday.end:
+                days_off.add(day)
+                if holiday.vacation:
+                    vacation_days.add(day)
+                day += timedelta(days=1)
+        mondays = {monday(day) for day in vacation_days}
+        weeks = sorted(m for m in mondays if all(m + timedelta(days=i) in vacation_days for i in range(5)))
+        return cls(frozenset(days_off), frozenset(vacation_days), tuple(weeks), frozenset(weeks))
+
+    def is_school_day(self, day: date) -> bool:
+        return day.weekday() < 5 and day not in self.days_off
+
+    def is_vacation_week(self, day: date) -> bool:
+        return monday(day) in self._vacation_week_set
+
+    def school_week(self, day: date) -> int | None:
+        """The number of the school week ``day`` falls in (consecutive school weeks have
+        consecutive numbers, holiday weeks in between are skipped), None in a holiday week."""
+        week_start = monday(day)
+        if week_start in self._vacation_week_set:
+            return None
+        return (week_start - EPOCH).days // 7 - bisect_left(self.vacation_weeks, week_start)
+
+    def school_days(self, start: date, end: date) -> list[date]:
+        days, day = [], start
+        while day <= end:
+            if self.is_school_day(day):
+                days.append(day)
+            day += timedelta(days=1)
+        return days
+
+    def next_school_day(self, day: date) -> date:
+        day += timedelta(days=1)
+        for _i in range(120):
+            if self.is_school_day(day):
+                return day
+            day += timedelta(days=1)
+        return day
+
+    def previous_school_day(self, day: date) -> date:
+        day -= timedelta(days=1)
+        for _i in range(120):
+            if self.is_school_day(day):
+                return day
+            day -= timedelta(days=1)
+        return day
+
+    def borders_vacation(self, day: date, school_days: int) -> bool:
+        """Whether ``day`` is one of the last ``school_days`` school days before a vacation or
+        one of the first after it (where luxe verzuim is looked for)."""
+        if school_days <= 0:
+            return False
+        after = before = day
+        for _i in range(school_days):
+            after = self.next_school_day(after)
+            before = self.previous_school_day(before)
+        return any(d in self.vacation_days for d in _between(before, after))
+
+
+def _between(start: date, end: date):
+    day = start + timedelta(days=1)
+    while day < end:
+        yield day
+        day += timedelta(days=1)
