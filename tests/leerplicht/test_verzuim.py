@@ -7,6 +7,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jeugdketen.leerplicht import law
 from jeugdketen.leerplicht.schoolcalendar import Holiday, SchoolCalendar
 from jeugdketen.leerplicht.verzuim import Kind, langdurig, luxe, mazl, relatief
 
@@ -142,7 +143,7 @@ def test_mazl_a_sick_report_spans_a_weekend():
 # --- the window against a reference ---------------------------------------------------------------
 
 
-def reference(days, calendar, threshold=H(16), weeks=4, min_days=7):
+def reference(days, calendar, threshold=law.RELATIEF_VERZUIM_HOURS, weeks=4, min_days=7):
     """Day by day: on every school day, sum the hours after the last report within the last
     ``weeks`` school weeks; report when it reaches the threshold and 7 days have passed."""
     hours = {}
