@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "jeugdketen.retention",
     "jeugdketen.portal",
     "jeugdketen.schoolsupport",
+    "jeugdketen.leerplicht",
     "jeugdketen.access",
     "jeugdketen.auditlog",
     "jeugdketen.demo",

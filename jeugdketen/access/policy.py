@@ -28,9 +28,9 @@ FUNCTION_CATEGORIES: dict[str, frozenset[Category]] = {
     "samen_doen": frozenset({C.IDENTITY, C.YOUTH_CARE, C.SAFETY, C.PLAN}),
     "jeugdconsulent": frozenset({C.IDENTITY, C.YOUTH_CARE, C.SCHOOL_SUPPORT, C.SAFETY, C.PLAN}),
     "leerplicht": frozenset({C.IDENTITY, C.LEERPLICHT, C.SCHOOL_SUPPORT, C.PLAN}),
-    "leerkracht": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.PLAN}),
-    "intern_begeleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.PLAN}),
-    "schoolleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.PLAN}),
+    "leerkracht": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.LEERPLICHT, C.PLAN}),
+    "intern_begeleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.LEERPLICHT, C.PLAN}),
+    "schoolleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.LEERPLICHT, C.PLAN}),
     "coordinator_swv": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.PLAN}),
     "ambulant_begeleider": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.PLAN}),
     "orthopedagoog": frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.YOUTH_CARE, C.PLAN}),
@@ -47,9 +47,11 @@ FUNCTION_CATEGORIES: dict[str, frozenset[Category]] = {
 # kept in the plan, not written as journal entries.
 JOURNAL_CATEGORIES = frozenset(set(Category) - {C.PLAN})
 
-# Functions that work "at the school" and see its current pupils' school data.
+# Functions that work "at the school" and see its current pupils' school data. The school keeps
+# its pupils' absence by law (Leerplichtwet art. 21a) and reports it: the leerplicht category,
+# for the functions that have it (the orthopedagoog does not).
 SCHOOL_FUNCTIONS = frozenset({"leerkracht", "intern_begeleider", "schoolleider", "orthopedagoog"})
-SCHOOL_GROUND_CATEGORIES = frozenset({C.IDENTITY, C.SCHOOL_SUPPORT})
+SCHOOL_GROUND_CATEGORIES = frozenset({C.IDENTITY, C.SCHOOL_SUPPORT, C.LEERPLICHT})
 # The ambulant begeleider of the SWV, assigned to a pupil once the family consented
 # (``schoolsupport.services.ab_assign``), works with the school's support data of that pupil.
 AB_FUNCTION = "ambulant_begeleider"

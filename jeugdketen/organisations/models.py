@@ -10,8 +10,20 @@ from django.utils.translation import gettext_lazy as _
 class Municipality(models.Model):
     """A Dutch gemeente, identified by its CBS code (e.g. 0148 for Dalfsen)."""
 
+    class HolidayRegion(models.TextChoices):
+        """The school-holiday regions of the Ministry of OCW (rijksoverheid.nl, "Schoolvakanties"):
+        the absence rules count school weeks by the calendar of the region."""
+
+        NOORD = "noord", _("Regio noord")
+        MIDDEN = "midden", _("Regio midden")
+        ZUID = "zuid", _("Regio zuid")
+
     cbs_code = models.CharField(_("CBS-code"), max_length=4, unique=True)
     name = models.CharField(_("naam"), max_length=100)
+    # Dalfsen, where the product started, lies in regio noord; set it per municipality.
+    holiday_region = models.CharField(
+        _("vakantieregio"), max_length=6, choices=HolidayRegion.choices, default=HolidayRegion.NOORD
+    )
 
     class Meta:
         ordering = ["name"]

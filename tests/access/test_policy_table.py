@@ -44,9 +44,9 @@ INVOLVED = {
     "samen_doen": {ID, CARE, SAFETY, PLAN},
     "jeugdconsulent": {ID, CARE, SCHOOL, SAFETY, PLAN},
     "leerplicht": {ID, LP, SCHOOL, PLAN},
-    "leerkracht": {ID, SCHOOL, PLAN},
-    "intern_begeleider": {ID, SCHOOL, PLAN},
-    "schoolleider": {ID, SCHOOL, PLAN},
+    "leerkracht": {ID, SCHOOL, LP, PLAN},
+    "intern_begeleider": {ID, SCHOOL, LP, PLAN},
+    "schoolleider": {ID, SCHOOL, LP, PLAN},
     "coordinator_swv": {ID, SCHOOL, PLAN},
     "ambulant_begeleider": {ID, SCHOOL, PLAN},
     "orthopedagoog": {ID, SCHOOL, CARE, PLAN},
@@ -111,7 +111,7 @@ def test_working_at_the_youths_current_school(code):
     school = SchoolFactory()
     youth = EnrolmentFactory(school=school).youth
     pro = professional(code, organisation=school)
-    expected = {ID, SCHOOL} if code in SCHOOL_STAFF else set()
+    expected = ({ID, SCHOOL} | (INVOLVED[code] & {LP})) if code in SCHOOL_STAFF else set()
     access = policy.access_for(pro.user, youth)
     assert_access(access, expected, expected)
     if expected:
