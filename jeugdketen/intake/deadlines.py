@@ -38,8 +38,23 @@ def atw_holidays(year: int) -> set[date]:
 def next_working_day(day: date) -> date:
     """Algemene termijnenwet art. 1 lid 1: a statutory term that ends on a Saturday, Sunday or
     recognised holiday is extended to the next day that is none of these."""
-    while day.weekday() >= 5 or day in atw_holidays(day.year):
+    while not is_working_day(day):
         day += timedelta(days=1)
+    return day
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in atw_holidays(day.year)
+
+
+def add_working_days(day: date, count: int) -> date:
+    """``count`` working days after ``day`` (Monday to Friday, not a recognised holiday of the
+    Algemene termijnenwet): a term "within 5 working days" of an event on Friday ends on Friday a
+    week later."""
+    while count > 0:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            count -= 1
     return day
 
 

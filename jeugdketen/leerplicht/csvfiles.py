@@ -102,10 +102,15 @@ class Columns:
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (*self.required, *self.optional)
 
-def rows(text: str, columns: Columns) -> Iterator[tuple[int, dict[str, str]]]:
-    """The data lines as (line number, {column: stripped value}). Refuses a file without a header
-    with the required columns, or without data lines."""
+
+def rows(text: str, columns: Columns) -> Iterator[tuple[int, list[str]]]:
+    """The data lines as (line number, [stripped values in the order of ``columns.names``], ""
+    for an optional column the file lacks). Refuses a file without a header with the required
+    columns, or without data lines."""
     header = text.lstrip().split("\n", 1)[0]
     if not header.strip():
         report = Report()
@@ -120,16 +125,16 @@ def rows(text: str, columns: Columns) -> Iterator[tuple[int, dict[str, str]]]:
         for column in missing:
             report.add(1, _("de kolom '%(column)s' ontbreekt in de kopregel.") % {"column": column})
         raise ImportRefused(report)
-    index = {name: names.index(name) for name in (*columns.required, *columns.optional) if name in names}
+    index = [names.index(name) if name in names else None for name in columns.names]
+    width = max(i for i in index if i is not None) + 1
     seen_data = False
     for values in reader:
-        if not any(value.strip() for value in values):
-            continue
+        if len(values) < width:
+            if not "".join(values).strip():
+                continue  # an empty line
+            values = values + [""] * (width - len(values))
         seen_data = True
-        yield (
-            reader.line_num,
-            {name: (values[i].strip() if i < len(values) else "") for name, i in index.items()},
-        )
+        yield reader.line_num, [values[i].strip() if i is not None else "" for i in index]
     if not seen_data:
         report = Report()
         report.add(None, _("Het bestand bevat alleen een kopregel: er staan geen gegevens in."))

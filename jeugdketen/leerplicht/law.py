@@ -164,11 +164,24 @@ def leerplicht_end(date_of_birth: date) -> date:
 
 def kwalificatieplicht_end(date_of_birth: date, startkwalificatie_on: date | None = None) -> date:
     """Art. 4a: the last day of the kwalificatieplicht: the day before the 18th birthday, or the
-    day the startkwalificatie was obtained if that comes first."""
+    day before the startkwalificatie was obtained if that comes first."""
     last = birthday(date_of_birth, KWALIFICATIEPLICHT_UNTIL_AGE) - timedelta(days=1)
-    if startkwalificatie_on is not None and startkwalificatie_on < last:
-        return startkwalificatie_on
+    if startkwalificatie_on is not None:
+        return min(last, startkwalificatie_on - timedelta(days=1))
     return last
+
+
+def duty_period(
+    date_of_birth: date,
+    *,
+    startkwalificatie_on: date | None = None,
+    is_school_day: Callable[[date], bool] | None = None,
+) -> tuple[date, date]:
+    """The first and last day on which the youth is leerplichtig or kwalificatieplichtig."""
+    return (
+        leerplicht_start(date_of_birth, is_school_day),
+        max(leerplicht_end(date_of_birth), kwalificatieplicht_end(date_of_birth, startkwalificatie_on)),
+    )
 
 
 def duty_on(
@@ -184,9 +197,7 @@ def duty_on(
         return Duty.NOT_YET
     if day <= leerplicht_end(date_of_birth):
         return Duty.LEERPLICHTIG
-    if startkwalificatie_on is not None and startkwalificatie_on <= day:
-        return Duty.NONE
-    if day <= kwalificatieplicht_end(date_of_birth):
+    if day <= kwalificatieplicht_end(date_of_birth, startkwalificatie_on):
         return Duty.KWALIFICATIEPLICHTIG
     return Duty.NONE
 

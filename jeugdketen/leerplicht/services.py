@@ -1,0 +1,457 @@
+"""Changes to the leerplicht administration. Each service takes the acting user, asks ``rules``,
+stores nothing half (one transaction; an import with any problem stores nothing) and writes the
+access log in that transaction.
+
+The flow: the consulent imports the municipality's residents from the population register
+(``population_import``) and records vrijstellingen and startkwalificaties; schools deliver
+enrolments (``enrolment_import``) and absence (``absence_import``, or rows through the API); each
+delivery is judged at once (``judge``: the law's thresholds and M@ZL, ``verzuim.py``) and every
+case found becomes a melding the school confirms and sends (``melding_send``) within the term.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jeugdketen.access.categories import Category
+from jeugdketen.access.exceptions import NotFoundOrForbidden
+from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_many
+from jeugdketen.intake.deadlines import add_working_days
+from jeugdketen.organisations.models import Organisation
+from jeugdketen.youth.models import Enrolment, Youth
+
+from . import csvfiles, law, rules, verzuim
+from .csvfiles import BadValue, Columns, ImportRefused, Report
+from .models import Absence, Delivery, Melding, Startkwalificatie
+from .selectors import school_calendar
+
+LP = Category.LEERPLICHT
+# The most hours of absence one school day can hold (a long VO day has 10 lesson hours).
+MAX_HOURS_PER_DAY = Decimal(12)
+BATCH = 2000
+# Lookups of many BSNs or youths are split into chunks (SQLite allows 32,766 parameters at most).
+CHUNK = 10_000
+
+ABSENCE_COLUMNS = Columns(required=("bsn", "datum", "soort", "lesuren"))
+ABSENCE_KINDS = {
+    "ongeoorloofd": Absence.Kind.UNAUTHORISED,
+    "ongeoorloofd verzuim": Absence.Kind.UNAUTHORISED,
+    "te laat": Absence.Kind.LATE,
+    "telaat": Absence.Kind.LATE,
+    "ziek": Absence.Kind.SICK,
+    "verlof": Absence.Kind.LEAVE,
+    "geoorloofd verlof": Absence.Kind.LEAVE,
+    "geoorloofd": Absence.Kind.LEAVE,
+    "schorsing": Absence.Kind.SUSPENSION,
+}
+FINDING_KINDS = {
+    verzuim.Kind.RELATIEF: Melding.Kind.RELATIEF,
+    verzuim.Kind.LANGDURIG: Melding.Kind.LANGDURIG,
+    verzuim.Kind.LUXE: Melding.Kind.LUXE,
+    verzuim.Kind.MAZL_FREQUENT: Melding.Kind.MAZL_FREQUENT,
+    verzuim.Kind.MAZL_LONG: Melding.Kind.MAZL_LONG,
+}
+
+
+def _chunks(items: list, size: int = CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _log_youths(
+    actor, rules_actor: rules.Actor, youth_ids: Iterable[int], event: str, description: str, ids, access_point
+):
+    log_many(
+        dict(
+            user=actor,
+            youth=youth_id,
+            event=event,
+            grant=rules_actor.grant(),
+            object_type=rules.OBJECT_TYPE,
+            object_ids=list(ids),
+            categories=[LP],
+            access_point=access_point,
+            description=description,
+        )
+        for youth_id in youth_ids
+    )
+
+
+# --- absence ------------------------------------------------------------------------------------
+
+
+class AbsenceRow(NamedTuple):
+    line: int
+    bsn: str
+    day: date
+    kind: str
+    hours: Decimal
+
+
+def _cached(parse):
+    """``parse`` remembered per raw value: a file of a million rows holds a few hundred dates, a
+    handful of kinds and hour values, and one BSN per pupil."""
+    cache: dict[str, object] = {}
+
+    def parsed(value: str):
+        try:
+            result = cache[value]
+        except KeyError:
+            try:
+                result = parse(value)
+            except BadValue as error:
+                result = error
+            cache[value] = result
+        if isinstance(result, BadValue):
+            raise result
+        return result
+
+    return parsed
+
+
+def _parse_absence(lines: Iterable[tuple[int, list[str]]], report: Report) -> list[AbsenceRow]:
+    """The columns in the order of ``ABSENCE_COLUMNS``: bsn, datum, soort, lesuren."""
+    parse_bsn = _cached(csvfiles.parse_bsn)
+    parse_date = _cached(csvfiles.parse_date)
+    parse_kind = _cached(lambda value: csvfiles.parse_choice(value, ABSENCE_KINDS, _("soort verzuim")))
+    parse_hours = _cached(lambda value: csvfiles.parse_hours(value, maximum=MAX_HOURS_PER_DAY))
+    parsed: list[AbsenceRow] = []
+    append = parsed.append
+    parsers = (parse_bsn, parse_date, parse_kind, parse_hours)
+    for line, (bsn, day, kind, hours) in lines:
+        try:
+            append(AbsenceRow(line, parse_bsn(bsn), parse_date(day), parse_kind(kind), parse_hours(hours)))
+        except BadValue:
+            # Report every problem of the line, in the order of the columns.
+            for column, parse, value in zip(ABSENCE_COLUMNS.names, parsers, (bsn, day, kind, hours), strict=True):
+                try:
+                    parse(value)
+                except BadValue as error:
+                    report.add(line, str(error), column)
+    return parsed
+
+
+def _youths_by_bsn(bsns: set[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(sorted(bsns)):
+        found.update(Youth.objects.filter(bsn__in=chunk).values_list("bsn", "id"))
+    return found
+
+
+def _enrolments(school: Organisation, youth_ids: list[int]) -> dict[int, list[tuple[date, date | None]]]:
+    periods: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
+    for chunk in _chunks(youth_ids):
+        for youth_id, start, end in Enrolment.objects.filter(school=school, youth_id__in=chunk).values_list(
+            "youth_id", "start", "end"
+        ):
+            periods[youth_id].append((start, end))
+    return periods
+
+
+def _check_absence(school: Organisation, rows: list[AbsenceRow], report: Report, today: date) -> dict[str, int]:
+    """Every row about a pupil of this school on one of its school days, once. Returns the
+    youths by BSN."""
+    youths = _youths_by_bsn({row.bsn for row in rows})
+    enrolments = _enrolments(school, list(set(youths.values())))
+    calendar = school_calendar(school.municipality.holiday_region)
+    seen: dict[tuple[str, date, str], int] = {}
+    for row in rows:
+        youth_id = youths.get(row.bsn)
+        if youth_id is None or youth_id not in enrolments:
+            report.add(
+                row.line,
+                _("geen leerling van %(school)s met BSN %(bsn)s.") % {"school": school.name, "bsn": row.bsn},
+                "bsn",
+            )
+            continue
+        if not any(start <= row.day and (end is None or row.day < end) for start, end in enrolments[youth_id]):
+            report.add(
+                row.line,
+                _("de leerling met BSN %(bsn)s stond op %(day)s niet ingeschreven op %(school)s.")
+                % {"bsn": row.bsn, "day": row.day.strftime("%d-%m-%Y"), "school": school.name},
+                "datum",
+            )
+            continue
+        if row.day > today:
+            report.add(row.line, _("%(day)s ligt in de toekomst.") % {"day": row.day.strftime("%d-%m-%Y")}, "datum")
+            continue
+        if not calendar.is_school_day(row.day):
+            report.add(
+                row.line,
+                _("%(day)s is geen schooldag (weekend, vakantie of vrije dag).") % {"day": csvfiles.day_label(row.day)},
+                "datum",
+            )
+            continue
+        key = (row.bsn, row.day, row.kind)
+        if key in seen:
+            report.add(
+                row.line,
+                _("dubbel: dezelfde leerling, datum en soort als regel %(line)s.") % {"line": seen[key]},
+            )
+            continue
+        seen[key] = row.line
+    return youths
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    delivery: Delivery
+    meldingen: int
+
+
+@audited_atomic
+def absence_import(
+    *, actor, data: bytes, filename: str = "", access_point: AccessPoint, today: date | None = None
+) -> ImportResult:
+    """A school's absence file (columns ``bsn;datum;soort;lesuren``). Delivering the same absence
+    again changes nothing; a changed number of hours for a pupil, day and kind replaces the old."""
+    lines = csvfiles.rows(csvfiles.decode(data), ABSENCE_COLUMNS)
+    return _absence_store(actor, lines, filename, hashlib.sha256(data).hexdigest(), access_point, today)
+
+
+@audited_atomic
+def absence_rows_import(
+    *, actor, rows: list[dict[str, str]], access_point: AccessPoint, today: date | None = None
+) -> ImportResult:
+    """The same through the API: a list of rows with the file's columns (item 1 is "line" 1)."""
+    if not rows:
+        report = Report()
+        report.add(None, _("Er zijn geen regels met verzuim meegestuurd."))
+        raise ImportRefused(report)
+    lines = ((n, [str(row.get(k, "")).strip() for k in ABSENCE_COLUMNS.names]) for n, row in enumerate(rows, 1))
+    digest = hashlib.sha256(repr(sorted(map(sorted, (r.items() for r in rows)))).encode()).hexdigest()
+    return _absence_store(actor, lines, "API", digest, access_point, today)
+
+
+def _absence_store(actor, lines, filename: str, digest: str, access_point: AccessPoint, today) -> ImportResult:
+    staff = rules.school_staff(actor, deliver=True)
+    school = staff.organisation
+    today = today or timezone.localdate()
+    report = Report()
+    rows = _parse_absence(lines, report)
+    youths = _check_absence(school, rows, report, today)
+    if report:
+        raise ImportRefused(report)
+
+    delivery = Delivery.objects.create(
+        kind=Delivery.Kind.ABSENCE,
+        organisation=school,
+        delivered_by=actor,
+        filename=filename[:255],
+        sha256=digest,
+        rows=len(rows),
+    )
+    by_youth: dict[int, list[AbsenceRow]] = defaultdict(list)
+    for row in rows:
+        by_youth[youths[row.bsn]].append(row)
+    existing: dict[tuple[int, date, str], tuple[int, Decimal]] = {}
+    first, last = min(row.day for row in rows), max(row.day for row in rows)
+    for chunk in _chunks(list(by_youth)):
+        for pk, youth_id, day, kind, hours in Absence.objects.filter(
+            school=school, youth_id__in=chunk, day__gte=first, day__lte=last
+        ).values_list("pk", "youth_id", "day", "kind", "hours"):
+            existing[(youth_id, day, kind)] = (pk, hours)
+    create, update, changed_youths = [], [], set()
+    for youth_id, youth_rows in by_youth.items():
+        for row in youth_rows:
+            old = existing.get((youth_id, row.day, row.kind))
+            if old is None:
+                create.append(
+                    Absence(
+                        youth_id=youth_id, school=school, day=row.day, kind=row.kind, hours=row.hours, delivery=delivery
+                    )
+                )
+                changed_youths.add(youth_id)
+            elif old[1] != row.hours:
+                update.append(Absence(pk=old[0], hours=row.hours, delivery=delivery))
+                changed_youths.add(youth_id)
+    Absence.objects.bulk_create(create, batch_size=BATCH)
+    Absence.objects.bulk_update(update, ["hours", "delivery"], batch_size=BATCH)
+    delivery.created, delivery.updated = len(create), len(update)
+    delivery.unchanged = len(rows) - len(create) - len(update)
+    _log_youths(
+        actor,
+        staff,
+        sorted(changed_youths),
+        Event.UPDATE,
+        _("Verzuim aangeleverd (%(file)s)") % {"file": delivery.filename or "API"},
+        [f"delivery:{delivery.pk}"],
+        access_point,
+    )
+    delivery.findings = judge(
+        school, sorted(changed_youths), actor=actor, staff=staff, access_point=access_point, today=today
+    )
+    delivery.save(update_fields=["created", "updated", "unchanged", "findings"])
+    return ImportResult(delivery, delivery.findings)
+
+
+# --- judging ------------------------------------------------------------------------------------
+
+
+def _setting(name: str, default: int) -> int:
+    return getattr(settings, name, default)
+
+
+def findings_for(
+    rows: Iterable[tuple[date, str, Decimal]],
+    *,
+    date_of_birth: date,
+    startkwalificatie_on: date | None,
+    calendar,
+    refused_leave=(),
+) -> list[verzuim.Finding]:
+    """Everything reportable in one pupil's absence at one school. The art. 21a reports (16 hours,
+    langdurig, luxe) only while the pupil is leerplichtig or kwalificatieplichtig; M@ZL always."""
+    start, end = law.duty_period(
+        date_of_birth, startkwalificatie_on=startkwalificatie_on, is_school_day=calendar.is_school_day
+    )
+    full_day = Decimal(_setting("JEUGDKETEN_ABSENT_DAY_HOURS", 4))
+    unauthorised: list[tuple[date, Decimal]] = []
+    absent_days: dict[date, Decimal] = defaultdict(Decimal)
+    sick: list[date] = []
+    for day, kind, hours in rows:
+        if kind == Absence.Kind.SICK:
+            sick.append(day)
+        elif kind in Absence.UNAUTHORISED_KINDS and start <= day <= end:
+            unauthorised.append((day, hours))
+            if kind == Absence.Kind.UNAUTHORISED:
+                absent_days[day] += hours
+    whole_days = [day for day, hours in absent_days.items() if hours >= full_day]
+    return [
+        *verzuim.relatief(unauthorised, calendar),
+        *verzuim.langdurig(whole_days, calendar),
+        *verzuim.luxe(
+            whole_days,
+            calendar,
+            border_days=_setting("JEUGDKETEN_LUXE_VERZUIM_BORDER_DAYS", 2),
+            refused_leave=refused_leave,
+        ),
+        *verzuim.mazl(sick, calendar),
+    ]
+
+
+def judge(school: Organisation, youth_ids: list[int], *, actor, staff: rules.Actor, access_point, today: date) -> int:
+    """Judge the absence of these pupils at this school again and bring the meldingen in line:
+    a new case becomes a melding with its term; a melding still waiting for the school whose case
+    is gone after a correction lapses. Meldingen the school sent stay. Returns how many are new."""
+    if not youth_ids:
+        return 0
+    calendar = school_calendar(school.municipality.holiday_region)
+    rows: dict[int, list[tuple[date, str, Decimal]]] = defaultdict(list)
+    births: dict[int, date] = {}
+    diplomas: dict[int, date] = {}
+    existing: dict[tuple[int, str, date], Melding] = {}
+    for chunk in _chunks(youth_ids):
+        for youth_id, day, kind, hours in (
+            Absence.objects.filter(school=school, youth_id__in=chunk)
+            .order_by("youth_id", "day")
+            .values_list("youth_id", "day", "kind", "hours")
+        ):
+            rows[youth_id].append((day, kind, hours))
+        births.update(Youth.objects.filter(pk__in=chunk).values_list("pk", "date_of_birth"))
+        diplomas.update(Startkwalificatie.objects.filter(youth_id__in=chunk).values_list("youth_id", "obtained_on"))
+        for melding in Melding.objects.filter(school=school, youth_id__in=chunk):
+            existing[(melding.youth_id, melding.kind, melding.reached_on)] = melding
+    create, refresh, found_keys = [], [], set()
+    for youth_id in youth_ids:
+        for finding in findings_for(
+            rows.get(youth_id, ()),
+            date_of_birth=births[youth_id],
+            startkwalificatie_on=diplomas.get(youth_id),
+            calendar=calendar,
+        ):
+            kind = FINDING_KINDS[finding.kind]
+            key = (youth_id, kind, finding.reached_on)
+            found_keys.add(key)
+            values = dict(period_start=finding.start, period_end=finding.end, hours=finding.hours, count=finding.count)
+            melding = existing.get(key)
+            if melding is None:
+                create.append(
+                    Melding(
+                        youth_id=youth_id,
+                        school=school,
+                        kind=kind,
+                        reached_on=finding.reached_on,
+                        due_on=add_working_days(finding.reached_on, law.REPORT_WITHIN_WORKING_DAYS),
+                        **values,
+                    )
+                )
+            elif melding.status in (Melding.Status.FOUND, Melding.Status.LAPSED) and (
+                melding.status == Melding.Status.LAPSED
+                or any(getattr(melding, field) != value for field, value in values.items())
+            ):
+                for field, value in values.items():
+                    setattr(melding, field, value)
+                melding.status = Melding.Status.FOUND
+                refresh.append(melding)
+    lapsed = [m for key, m in existing.items() if key not in found_keys and m.status == Melding.Status.FOUND]
+    for melding in lapsed:
+        melding.status = Melding.Status.LAPSED
+    Melding.objects.bulk_create(create, batch_size=BATCH)
+    Melding.objects.bulk_update(
+        [*refresh, *lapsed], ["period_start", "period_end", "hours", "count", "status"], batch_size=BATCH
+    )
+    _log_youths(
+        actor,
+        staff,
+        sorted({m.youth_id for m in create}),
+        Event.CREATE,
+        _("Verzuimmelding gevonden in het aangeleverde verzuim"),
+        [],
+        access_point,
+    )
+    _log_youths(
+        actor,
+        staff,
+        sorted({m.youth_id for m in [*refresh, *lapsed]}),
+        Event.UPDATE,
+        _("Verzuimmelding bijgewerkt na gecorrigeerd verzuim"),
+        [],
+        access_point,
+    )
+    return len(create)
+
+
+# --- meldingen ----------------------------------------------------------------------------------
+
+
+@audited_atomic
+def melding_send(*, actor, melding: Melding, note: str = "", access_point: AccessPoint) -> Melding:
+    """The school confirms the case and sends the melding: to the consulent leerplicht, or for
+    M@ZL to the jeugdarts."""
+    staff = rules.school_staff(actor, deliver=True)
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    if melding.school_id != staff.organisation.pk:
+        raise NotFoundOrForbidden
+    if melding.status != Melding.Status.FOUND:
+        raise ValidationError(
+            {"status": _("Deze melding is al %(status)s.") % {"status": melding.get_status_display().lower()}}
+        )
+    if len(note) > 5000:
+        raise ValidationError({"note": _("De toelichting is te lang (hoogstens 5000 tekens).")})
+    melding.status = Melding.Status.SENT
+    melding.school_note = note.strip()
+    melding.sent_at = timezone.now()
+    melding.sent_by = staff.professional
+    melding.save(update_fields=["status", "school_note", "sent_at", "sent_by"])
+    _log_youths(
+        actor,
+        staff,
+        [melding.youth_id],
+        Event.UPDATE,
+        _("Verzuimmelding verstuurd"),
+        [f"melding:{melding.pk}"],
+        access_point,
+    )
+    return melding
