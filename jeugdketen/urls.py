@@ -19,6 +19,7 @@ urlpatterns = [
     path("vernietiging/", include("jeugdketen.retention.urls")),
     path("mijn/", include("jeugdketen.portal.urls")),
     path("ondersteuning/", include("jeugdketen.schoolsupport.urls")),
+    path("leerplicht/", include("jeugdketen.leerplicht.urls")),
     path("jeugdigen/", include("jeugdketen.youth.urls")),
     path("organisaties/", include("jeugdketen.organisations.urls")),
     path("", include("jeugdketen.access.urls")),

@@ -30,6 +30,21 @@ def app(request):
             and professional.organisation.kind == "school"
             and policy.function_codes(professional) & {"leerkracht", "intern_begeleider", "schoolleider"}
         ),
+        # Leerplicht: the school's verzuim (those who read its pupils' leerplicht data) and the
+        # consulent leerplicht of a gemeente.
+        "works_in_leerplicht": bool(
+            professional
+            and (
+                (
+                    professional.organisation.kind == "school"
+                    and policy.function_codes(professional) & {"leerkracht", "intern_begeleider", "schoolleider"}
+                )
+                or (
+                    professional.organisation.kind == "gemeente"
+                    and policy.LEERPLICHT_FUNCTION in policy.function_codes(professional)
+                )
+            )
+        ),
         "is_swv_coordinator": bool(
             professional
             and professional.organisation.kind == "swv"

@@ -70,7 +70,14 @@ def _chunks(items: list, size: int = CHUNK):
 
 
 def _log_youths(
-    actor, rules_actor: rules.Actor, youth_ids: Iterable[int], event: str, description: str, ids, access_point
+    actor,
+    rules_actor: rules.Actor,
+    youth_ids: Iterable[int],
+    event: str,
+    description: str,
+    ids,
+    access_point,
+    categories=(LP,),
 ):
     log_many(
         dict(
@@ -80,7 +87,7 @@ def _log_youths(
             grant=rules_actor.grant(),
             object_type=rules.OBJECT_TYPE,
             object_ids=list(ids),
-            categories=[LP],
+            categories=list(categories),
             access_point=access_point,
             description=description,
         )
@@ -455,3 +462,415 @@ def melding_send(*, actor, melding: Melding, note: str = "", access_point: Acces
         access_point,
     )
     return melding
+
+
+# --- the population register and enrolments ------------------------------------------------------
+
+POPULATION_COLUMNS = Columns(
+    required=(
+        "bsn",
+        "geslachtsnaam",
+        "voornamen",
+        "geboortedatum",
+        "straat",
+        "huisnummer",
+        "postcode",
+        "woonplaats",
+        "datum_vestiging",
+    ),
+    optional=("voorvoegsel", "geslacht", "datum_vertrek"),
+)
+GENDERS = {
+    "m": Youth.Gender.BOY,
+    "man": Youth.Gender.BOY,
+    "v": Youth.Gender.GIRL,
+    "vrouw": Youth.Gender.GIRL,
+    "o": Youth.Gender.OTHER,
+    "x": Youth.Gender.OTHER,
+    "onbekend": Youth.Gender.OTHER,
+}
+
+
+def _parse_population(lines, report: Report, today: date) -> list[dict]:
+    parse_date = _cached(csvfiles.parse_date)
+    parsed, seen = [], {}
+    names = POPULATION_COLUMNS.names
+    for line, values in lines:
+        row = dict(zip(names, values, strict=True))
+        problems_before = report.total
+        result = {"line": line}
+        for column, parse in (
+            ("bsn", csvfiles.parse_bsn),
+            ("geboortedatum", parse_date),
+            ("datum_vestiging", parse_date),
+        ):
+            try:
+                result[column] = parse(row[column])
+            except BadValue as error:
+                report.add(line, str(error), column)
+        try:
+            result["datum_vertrek"] = parse_date(row["datum_vertrek"]) if row["datum_vertrek"] else None
+        except BadValue as error:
+            report.add(line, str(error), "datum_vertrek")
+        for column in ("geslachtsnaam", "voornamen", "straat", "huisnummer", "postcode", "woonplaats"):
+            if not row[column]:
+                report.add(line, _("dit veld is leeg."), column)
+        gender = row["geslacht"].lower()
+        if gender and gender not in GENDERS:
+            report.add(line, _("'%(value)s' is geen geslacht (M, V of O).") % {"value": row["geslacht"]}, "geslacht")
+        if report.total > problems_before:
+            continue
+        if result["geboortedatum"] > today:
+            report.add(line, _("de geboortedatum ligt in de toekomst."), "geboortedatum")
+            continue
+        if result["datum_vertrek"] and result["datum_vertrek"] < result["datum_vestiging"]:
+            report.add(line, _("de datum van vertrek ligt vóór de datum van vestiging."), "datum_vertrek")
+            continue
+        key = (result["bsn"], result["datum_vestiging"])
+        if key in seen:
+            report.add(
+                line,
+                _("dubbel: hetzelfde BSN en dezelfde datum van vestiging als regel %(line)s.") % {"line": seen[key]},
+            )
+            continue
+        seen[key] = line
+        result.update(
+            last_name=row["geslachtsnaam"][:100],
+            name_prefix=row["voorvoegsel"][:20],
+            first_name=row["voornamen"].split()[0][:100],
+            gender=GENDERS.get(gender, ""),
+            street=f"{row['straat']} {row['huisnummer']}"[:200],
+            postcode=row["postcode"].replace(" ", "").upper()[:7],
+            city=row["woonplaats"][:100],
+        )
+        parsed.append(result)
+    return parsed
+
+
+@audited_atomic
+def population_import(
+    *, actor, data: bytes, filename: str = "", access_point: AccessPoint, today: date | None = None
+) -> Delivery:
+    """The consulent's extract of the population register (BRP): every youth living in the
+    municipality, with address and dates of settling and leaving. New youths are added, names,
+    date of birth and address follow the register; importing it again changes nothing."""
+    from .models import Resident
+
+    lp = rules.consulent(actor)
+    municipality = lp.organisation.municipality
+    today = today or timezone.localdate()
+    report = Report()
+    rows = _parse_population(csvfiles.rows(csvfiles.decode(data), POPULATION_COLUMNS), report, today)
+    if report:
+        raise ImportRefused(report)
+    delivery = Delivery.objects.create(
+        kind=Delivery.Kind.POPULATION,
+        organisation=lp.organisation,
+        delivered_by=actor,
+        filename=filename[:255],
+        sha256=hashlib.sha256(data).hexdigest(),
+        rows=len(rows),
+    )
+    youths = {
+        y.bsn: y for chunk in _chunks(sorted({r["bsn"] for r in rows})) for y in Youth.objects.filter(bsn__in=chunk)
+    }
+    residences = {
+        (r.youth_id, r.since): r
+        for chunk in _chunks([y.pk for y in youths.values()])
+        for r in Resident.objects.filter(municipality=municipality, youth_id__in=chunk)
+    }
+    created = updated = 0
+    changed: set[int] = set()
+    identity = ("first_name", "name_prefix", "last_name", "date_of_birth", "gender")
+    for row in rows:
+        youth = youths.get(row["bsn"])
+        values = dict(
+            first_name=row["first_name"],
+            name_prefix=row["name_prefix"],
+            last_name=row["last_name"],
+            date_of_birth=row["geboortedatum"],
+            gender=row["gender"],
+        )
+        lives_here = row["datum_vertrek"] is None or row["datum_vertrek"] > today
+        if youth is None:
+            youth = Youth.objects.create(bsn=row["bsn"], municipality=municipality, **values)
+            youths[row["bsn"]] = youth
+            created += 1
+            changed.add(youth.pk)
+        else:
+            fields = [f for f in identity if getattr(youth, f) != values[f] and values[f] != ""]
+            if lives_here and youth.municipality_id != municipality.pk:
+                youth.municipality = municipality
+                fields.append("municipality")
+            if fields:
+                for f in fields:
+                    if f != "municipality":
+                        setattr(youth, f, values[f])
+                youth.save(update_fields=fields)
+                updated += 1
+                changed.add(youth.pk)
+        address = dict(street=row["street"], postcode=row["postcode"], city=row["city"], until=row["datum_vertrek"])
+        residence = residences.get((youth.pk, row["datum_vestiging"]))
+        if residence is None:
+            residences[(youth.pk, row["datum_vestiging"])] = Resident.objects.create(
+                youth=youth, municipality=municipality, since=row["datum_vestiging"], delivery=delivery, **address
+            )
+            changed.add(youth.pk)
+        elif any(getattr(residence, f) != v for f, v in address.items()):
+            for f, v in address.items():
+                setattr(residence, f, v)
+            residence.delivery = delivery
+            residence.save()
+            changed.add(youth.pk)
+    delivery.created, delivery.updated = created, updated
+    delivery.unchanged = len(rows) - len({r["bsn"] for r in rows if youths[r["bsn"]].pk in changed})
+    delivery.save(update_fields=["created", "updated", "unchanged"])
+    _log_youths(
+        actor,
+        lp,
+        sorted(changed),
+        Event.UPDATE,
+        _("Bevolkingsgegevens ingelezen (%(file)s)") % {"file": delivery.filename},
+        [f"delivery:{delivery.pk}"],
+        access_point,
+        categories=(Category.IDENTITY, LP),
+    )
+    return delivery
+
+
+ENROLMENT_COLUMNS = Columns(
+    required=("bsn", "ingeschreven_vanaf"),
+    optional=("achternaam", "voorvoegsel", "voornaam", "geboortedatum", "gemeentecode", "groep", "uitgeschreven_per"),
+)
+
+
+@audited_atomic
+def enrolment_import(
+    *, actor, data: bytes, filename: str = "", access_point: AccessPoint, today: date | None = None
+) -> Delivery:
+    """A school's enrolments (in- en uitschrijvingen). A pupil the app does not know yet needs
+    name, date of birth and the CBS code of the municipality of residence; a known BSN must come
+    with its known date of birth. Importing the same file again changes nothing."""
+    from jeugdketen.organisations.models import Municipality
+
+    staff = rules.school_staff(actor, deliver=True)
+    school = staff.organisation
+    today = today or timezone.localdate()
+    report = Report()
+    parse_date = _cached(csvfiles.parse_date)
+    rows, seen = [], {}
+    for line, values in csvfiles.rows(csvfiles.decode(data), ENROLMENT_COLUMNS):
+        row = dict(zip(ENROLMENT_COLUMNS.names, values, strict=True))
+        before = report.total
+        parsed = {"line": line, "groep": row["groep"][:20], "row": row}
+        for column, parse, optional in (
+            ("bsn", csvfiles.parse_bsn, False),
+            ("ingeschreven_vanaf", parse_date, False),
+            ("uitgeschreven_per", parse_date, True),
+            ("geboortedatum", parse_date, True),
+        ):
+            if optional and not row[column]:
+                parsed[column] = None
+                continue
+            try:
+                parsed[column] = parse(row[column])
+            except BadValue as error:
+                report.add(line, str(error), column)
+        if report.total > before:
+            continue
+        if parsed["uitgeschreven_per"] and parsed["uitgeschreven_per"] < parsed["ingeschreven_vanaf"]:
+            report.add(line, _("de datum van uitschrijving ligt vóór de datum van inschrijving."), "uitgeschreven_per")
+            continue
+        key = (parsed["bsn"], parsed["ingeschreven_vanaf"])
+        if key in seen:
+            report.add(
+                line, _("dubbel: dezelfde leerling en datum van inschrijving als regel %(line)s.") % {"line": seen[key]}
+            )
+            continue
+        seen[key] = line
+        rows.append(parsed)
+    youths = {
+        y.bsn: y for chunk in _chunks(sorted({r["bsn"] for r in rows})) for y in Youth.objects.filter(bsn__in=chunk)
+    }
+    municipalities = {m.cbs_code: m for m in Municipality.objects.all()}
+    for row in rows:
+        youth = youths.get(row["bsn"])
+        if youth is not None:
+            if row["geboortedatum"] and row["geboortedatum"] != youth.date_of_birth:
+                report.add(
+                    row["line"], _("dit BSN hoort bij een jeugdige met een andere geboortedatum."), "geboortedatum"
+                )
+            continue
+        for column in ("achternaam", "voornaam", "geboortedatum", "gemeentecode"):
+            if not row["row"][column]:
+                report.add(row["line"], _("de leerling is nog niet bekend: vul ook dit veld in."), column)
+        code = row["row"]["gemeentecode"].zfill(4)
+        if row["row"]["gemeentecode"] and code not in municipalities:
+            report.add(
+                row["line"], _("'%(value)s' is geen bekende CBS-gemeentecode.") % {"value": code}, "gemeentecode"
+            )
+        if row["geboortedatum"] and row["geboortedatum"] > today:
+            report.add(row["line"], _("de geboortedatum ligt in de toekomst."), "geboortedatum")
+    if report:
+        raise ImportRefused(report)
+
+    delivery = Delivery.objects.create(
+        kind=Delivery.Kind.ENROLMENT,
+        organisation=school,
+        delivered_by=actor,
+        filename=filename[:255],
+        sha256=hashlib.sha256(data).hexdigest(),
+        rows=len(rows),
+    )
+    new_youths = []
+    for row in rows:
+        if row["bsn"] not in youths:
+            values = row["row"]
+            youth = Youth.objects.create(
+                bsn=row["bsn"],
+                first_name=values["voornaam"][:100],
+                name_prefix=values["voorvoegsel"][:20],
+                last_name=values["achternaam"][:100],
+                date_of_birth=row["geboortedatum"],
+                municipality=municipalities[values["gemeentecode"].zfill(4)],
+            )
+            youths[row["bsn"]] = youth
+            new_youths.append(youth.pk)
+    existing = {
+        (e.youth_id, e.start): e
+        for chunk in _chunks([y.pk for y in youths.values()])
+        for e in Enrolment.objects.filter(school=school, youth_id__in=chunk)
+    }
+    created = updated = 0
+    changed: set[int] = set()
+    for row in rows:
+        youth = youths[row["bsn"]]
+        enrolment = existing.get((youth.pk, row["ingeschreven_vanaf"]))
+        if enrolment is None:
+            Enrolment.objects.create(
+                youth=youth,
+                school=school,
+                start=row["ingeschreven_vanaf"],
+                end=row["uitgeschreven_per"],
+                group=row["groep"],
+            )
+            created += 1
+            changed.add(youth.pk)
+        elif (enrolment.end, enrolment.group) != (row["uitgeschreven_per"], row["groep"] or enrolment.group):
+            enrolment.end = row["uitgeschreven_per"]
+            enrolment.group = row["groep"] or enrolment.group
+            enrolment.save(update_fields=["end", "group"])
+            updated += 1
+            changed.add(youth.pk)
+    delivery.created, delivery.updated, delivery.unchanged = created, updated, len(rows) - created - updated
+    delivery.save(update_fields=["created", "updated", "unchanged"])
+    _log_youths(
+        actor,
+        staff,
+        sorted(changed),
+        Event.UPDATE,
+        _("Inschrijvingen aangeleverd (%(file)s)") % {"file": delivery.filename},
+        [f"delivery:{delivery.pk}"],
+        access_point,
+        categories=(Category.IDENTITY,),
+    )
+    return delivery
+
+
+# --- vrijstellingen and startkwalificaties ---------------------------------------------------------
+
+
+def _resident_youth(lp: rules.Actor, youth: Youth) -> None:
+    if youth.municipality_id != lp.organisation.municipality_id:
+        raise NotFoundOrForbidden
+
+
+@audited_atomic
+def exemption_record(
+    *,
+    actor,
+    youth: Youth,
+    article: str,
+    grounds: str,
+    notice_on: date,
+    start: date,
+    end: date,
+    statement_by: str = "",
+    access_point: AccessPoint,
+    today: date | None = None,
+):
+    """A vrijstelling (art. 5 sub a, b, c or art. 15) with its grounds, recorded by the consulent
+    of the youth's municipality."""
+    from dateutil.relativedelta import relativedelta
+
+    from .models import Exemption
+
+    lp = rules.consulent(actor)
+    _resident_youth(lp, youth)
+    today = today or timezone.localdate()
+    A = Exemption.Article
+    errors: dict[str, str] = {}
+    if article not in A.values:
+        errors["article"] = _("Kies de grond in de wet.")
+    if not (grounds or "").strip():
+        errors["grounds"] = _("Beschrijf de onderbouwing van de vrijstelling.")
+    if notice_on > today:
+        errors["notice_on"] = _("De datum van de kennisgeving ligt in de toekomst.")
+    if end < start:
+        errors["end"] = _("De einddatum ligt vóór de begindatum.")
+    if article == A.ART_5A and not statement_by.strip():
+        # Art. 7 lid 1: with a verklaring of an arts, psycholoog or orthopedagoog.
+        errors["statement_by"] = _(
+            "Een vrijstelling op grond van art. 5 sub a vraagt een verklaring van een arts, psycholoog of orthopedagoog."
+        )
+    if article == A.ART_5B:
+        first_day = law.leerplicht_start(youth.date_of_birth)
+        if start <= first_day and notice_on > first_day - relativedelta(months=law.RICHTINGBEZWAAR_NOTICE_MONTHS):
+            errors["notice_on"] = _(
+                "De kennisgeving van richtingbezwaar moet uiterlijk een maand voordat de leerplicht begint (%(day)s) binnen zijn (art. 6)."
+            ) % {"day": (first_day - relativedelta(months=law.RICHTINGBEZWAAR_NOTICE_MONTHS)).strftime("%d-%m-%Y")}
+    if article == A.ART_15 and law.birthday(youth.date_of_birth, 16) > start:
+        errors["start"] = _("Vrijstelling op grond van art. 15 kan vanaf de 16e verjaardag (%(day)s).") % {
+            "day": law.birthday(youth.date_of_birth, 16).strftime("%d-%m-%Y")
+        }
+    if errors:
+        raise ValidationError(errors)
+    exemption = Exemption.objects.create(
+        youth=youth,
+        municipality=lp.organisation.municipality,
+        article=article,
+        grounds=grounds.strip(),
+        notice_on=notice_on,
+        statement_by=statement_by.strip(),
+        start=start,
+        end=end,
+        recorded_by=lp.professional,
+    )
+    _log_youths(
+        actor, lp, [youth.pk], Event.CREATE, _("Vrijstelling vastgelegd"), [f"exemption:{exemption.pk}"], access_point
+    )
+    return exemption
+
+
+@audited_atomic
+def startkwalificatie_record(*, actor, youth: Youth, level: str, obtained_on: date, access_point: AccessPoint):
+    """Art. 4a: a startkwalificatie ends the kwalificatieplicht."""
+    lp = rules.consulent(actor)
+    _resident_youth(lp, youth)
+    if level not in Startkwalificatie.Level.values:
+        raise ValidationError({"level": _("Kies het diploma.")})
+    if obtained_on > timezone.localdate():
+        raise ValidationError({"obtained_on": _("De datum ligt in de toekomst.")})
+    diploma, _created = Startkwalificatie.objects.update_or_create(
+        youth=youth, defaults=dict(level=level, obtained_on=obtained_on, recorded_by=lp.professional)
+    )
+    _log_youths(
+        actor,
+        lp,
+        [youth.pk],
+        Event.UPDATE,
+        _("Startkwalificatie vastgelegd"),
+        [f"startkwalificatie:{diploma.pk}"],
+        access_point,
+    )
+    return diploma
