@@ -19,6 +19,7 @@ from jeugdketen.youth.models import Carer, CarerRelation, Enrolment, Youth
 
 from .data import CASES, FAMILIES, ORGANISATIONS, PROFESSIONALS
 from .intake import load_demo_intake
+from .leerplicht import load_demo_leerplicht
 from .meetings import load_demo_meetings
 from .plans import load_demo_plans
 from .schoolsupport import load_demo_schoolsupport
@@ -204,6 +205,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
 
     stagnation_sweep(today=today)  # the demo's overdue agreement and missed evaluation show at once
     requests = load_demo_intake(today=today, municipality=municipalities["0148"], pros=pros, orgs=orgs)
+    meldingen = load_demo_leerplicht(today=today, youths=youths, pros=pros, municipality=municipalities["0148"])
     return {
         "organisations": len(orgs),
         "professionals": len(pros),
@@ -213,4 +215,5 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         "plans": plans,
         "meetings": meetings,
         "pupils with school support": pupils,
+        "verzuimmeldingen": meldingen,
     }
