@@ -579,7 +579,7 @@ def population_import(
         for chunk in _chunks([y.pk for y in youths.values()])
         for r in Resident.objects.filter(municipality=municipality, youth_id__in=chunk)
     }
-    created = updated = 0
+    created = updated = 0  # per line: a new youth; a changed youth or residence
     changed: set[int] = set()
     identity = ("first_name", "name_prefix", "last_name", "date_of_birth", "gender")
     for row in rows:
@@ -592,11 +592,11 @@ def population_import(
             gender=row["gender"],
         )
         lives_here = row["datum_vertrek"] is None or row["datum_vertrek"] > today
+        is_new = youth is None
+        line_changed = False
         if youth is None:
             youth = Youth.objects.create(bsn=row["bsn"], municipality=municipality, **values)
             youths[row["bsn"]] = youth
-            created += 1
-            changed.add(youth.pk)
         else:
             fields = [f for f in identity if getattr(youth, f) != values[f] and values[f] != ""]
             if lives_here and youth.municipality_id != municipality.pk:
@@ -607,23 +607,28 @@ def population_import(
                     if f != "municipality":
                         setattr(youth, f, values[f])
                 youth.save(update_fields=fields)
-                updated += 1
-                changed.add(youth.pk)
+                line_changed = True
         address = dict(street=row["street"], postcode=row["postcode"], city=row["city"], until=row["datum_vertrek"])
         residence = residences.get((youth.pk, row["datum_vestiging"]))
         if residence is None:
             residences[(youth.pk, row["datum_vestiging"])] = Resident.objects.create(
                 youth=youth, municipality=municipality, since=row["datum_vestiging"], delivery=delivery, **address
             )
-            changed.add(youth.pk)
+            line_changed = True
         elif any(getattr(residence, f) != v for f, v in address.items()):
             for f, v in address.items():
                 setattr(residence, f, v)
             residence.delivery = delivery
             residence.save()
+            line_changed = True
+        if is_new:
+            created += 1
+        elif line_changed:
+            updated += 1
+        if is_new or line_changed:
             changed.add(youth.pk)
     delivery.created, delivery.updated = created, updated
-    delivery.unchanged = len(rows) - len({r["bsn"] for r in rows if youths[r["bsn"]].pk in changed})
+    delivery.unchanged = len(rows) - created - updated
     delivery.save(update_fields=["created", "updated", "unchanged"])
     _log_youths(
         actor,
@@ -825,10 +830,18 @@ def exemption_record(
         )
     if article == A.ART_5B:
         first_day = law.leerplicht_start(youth.date_of_birth)
-        if start <= first_day and notice_on > first_day - relativedelta(months=law.RICHTINGBEZWAAR_NOTICE_MONTHS):
+        latest_notice = first_day - relativedelta(months=law.RICHTINGBEZWAAR_NOTICE_MONTHS)
+        if start <= first_day and notice_on > latest_notice:
             errors["notice_on"] = _(
                 "De kennisgeving van richtingbezwaar moet uiterlijk een maand voordat de leerplicht begint (%(day)s) binnen zijn (art. 6)."
-            ) % {"day": (first_day - relativedelta(months=law.RICHTINGBEZWAAR_NOTICE_MONTHS)).strftime("%d-%m-%Y")}
+            ) % {"day": latest_notice.strftime("%d-%m-%Y")}
+        elif start > first_day:
+            # For a later school year: before 1 July before that school year (art. 6 lid 1).
+            before = date(law.school_year_start(start).year, 7, 1)
+            if notice_on >= before:
+                errors["notice_on"] = _(
+                    "De kennisgeving van richtingbezwaar voor dit schooljaar moest vóór %(day)s binnen zijn (art. 6)."
+                ) % {"day": before.strftime("%d-%m-%Y")}
     if article == A.ART_15 and law.birthday(youth.date_of_birth, 16) > start:
         errors["start"] = _("Vrijstelling op grond van art. 15 kan vanaf de 16e verjaardag (%(day)s).") % {
             "day": law.birthday(youth.date_of_birth, 16).strftime("%d-%m-%Y")
