@@ -284,6 +284,11 @@ JEUGDKETEN_ZIENSWIJZE_DAYS = env.int("JEUGDKETEN_ZIENSWIJZE_DAYS", default=14)
 JEUGDKETEN_STAGNATION_SILENT_WEEKS = env.int("JEUGDKETEN_STAGNATION_SILENT_WEEKS", default=6)
 JEUGDKETEN_STAGNATION_SWEEP_HOUR = env.int("JEUGDKETEN_STAGNATION_SWEEP_HOUR", default=6)
 # Retention (Jeugdwet art. 7.3.8): the hour (local time) of the daily purge of what expired.
+# Leerplicht (local choices, not law): a school day counts as a day absent (langdurig and luxe
+# verzuim) from this many unauthorised lesson hours; luxe verzuim is looked for on this many
+# school days before and after a vacation.
+JEUGDKETEN_ABSENT_DAY_HOURS = env.int("JEUGDKETEN_ABSENT_DAY_HOURS", default=4)
+JEUGDKETEN_LUXE_VERZUIM_BORDER_DAYS = env.int("JEUGDKETEN_LUXE_VERZUIM_BORDER_DAYS", default=2)
 JEUGDKETEN_RETENTION_PURGE_HOUR = env.int("JEUGDKETEN_RETENTION_PURGE_HOUR", default=3)
 JEUGDKETEN_INVESTIGATION_PHASE_DAYS = env.dict("JEUGDKETEN_INVESTIGATION_PHASE_DAYS", cast={"value": int}, default={})
 

@@ -306,10 +306,6 @@ def _absence_store(actor, lines, filename: str, digest: str, access_point: Acces
 # --- judging ------------------------------------------------------------------------------------
 
 
-def _setting(name: str, default: int) -> int:
-    return getattr(settings, name, default)
-
-
 def findings_for(
     rows: Iterable[tuple[date, str, Decimal]],
     *,
@@ -323,7 +319,7 @@ def findings_for(
     start, end = law.duty_period(
         date_of_birth, startkwalificatie_on=startkwalificatie_on, is_school_day=calendar.is_school_day
     )
-    full_day = Decimal(_setting("JEUGDKETEN_ABSENT_DAY_HOURS", 4))
+    full_day = Decimal(settings.JEUGDKETEN_ABSENT_DAY_HOURS)
     unauthorised: list[tuple[date, Decimal]] = []
     absent_days: dict[date, Decimal] = defaultdict(Decimal)
     sick: list[date] = []
@@ -341,7 +337,7 @@ def findings_for(
         *verzuim.luxe(
             whole_days,
             calendar,
-            border_days=_setting("JEUGDKETEN_LUXE_VERZUIM_BORDER_DAYS", 2),
+            border_days=settings.JEUGDKETEN_LUXE_VERZUIM_BORDER_DAYS,
             refused_leave=refused_leave,
         ),
         *verzuim.mazl(sick, calendar),
