@@ -53,7 +53,7 @@ ORDER = [ID, SCHOOL, CARE, HEALTH, LP, POLICE, SAFETY, PLAN]  # the order the AP
 # What a function reads of a case's journal (and of the youth) when involved in that case.
 # Written out here on purpose, like tests/access/test_policy_table.py: this is the requirement.
 INVOLVED = {
-    "leerkracht": {ID, SCHOOL},
+    "leerkracht": {ID, SCHOOL, LP},
     "jeugdverpleegkundige": {ID, SCHOOL, CARE, HEALTH},
     "jeugdconsulent": {ID, SCHOOL, CARE, SAFETY},
     "leerplicht": {ID, SCHOOL, LP},
@@ -249,7 +249,7 @@ def test_involved_professional_lists_the_case_and_its_involvements(world):
     assert (read.event, read.channel, read.object_type, read.function_code) == ("read", "api", "case", "leerkracht")
 
 
-def test_teacher_at_the_current_school_reads_identity_and_school_without_the_case(world):
+def test_teacher_at_the_current_school_reads_identity_school_and_absence_without_the_case(world):
     school = SchoolFactory()
     EnrolmentFactory(youth=world.youth, school=school)
     pro = professional("leerkracht", organisation=school)
@@ -258,7 +258,7 @@ def test_teacher_at_the_current_school_reads_identity_and_school_without_the_cas
     assert [y["id"] for y in listed.json()] == [world.youth.pk]
     response = client.get(f"/api/v1/youths/{world.youth.pk}/")
     assert response.status_code == 200
-    assert response.json()["categories"] == ["identity", "school"]
+    assert response.json()["categories"] == ["identity", "school", "leerplicht"]
     assert response.json()["cases"] == []  # a school ground is not a case involvement
     assert client.get("/api/v1/journal-entries/", {"case": world.case.pk}).status_code == 404
     list_entry, read_entry, refused = log_for(pro.user)
@@ -643,7 +643,7 @@ def test_registering_an_existing_bsn_answers_409_with_the_match_and_link_to_link
     linked = client.post("/api/v1/youths/", data | {"link_to": existing.pk}, format="json")
     assert linked.status_code == 201, linked.content
     assert linked.json()["id"] == existing.pk
-    assert linked.json()["categories"] == ["identity", "school"]
+    assert linked.json()["categories"] == ["identity", "school", "leerplicht"]
     assert Youth.objects.count() == 3
     assert Enrolment.objects.get(school=school).youth == existing
     update = log_for(teacher.user, event="update", object_type="youth")

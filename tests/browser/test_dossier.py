@@ -34,7 +34,9 @@ def test_teacher_sees_school_support_but_not_health(ui):
     case = data.noah_case()
 
     badges = page.get_by_role("list", name="Zichtbare categorieën")
-    expect(badges.get_by_role("listitem")).to_have_text(["Identiteit", "Onderwijsondersteuning", "Plan van aanpak"])
+    expect(badges.get_by_role("listitem")).to_have_text(
+        ["Identiteit", "Onderwijsondersteuning", "Leerplicht", "Plan van aanpak"]
+    )
     identity = page.get_by_role("region", name="Persoonsgegevens")
     expect(identity).to_contain_text(
         f"Zichtbaar op grond van: Betrokken bij de casus (als Leerkracht / mentor) — {case.reference}."
@@ -47,7 +49,8 @@ def test_teacher_sees_school_support_but_not_health(ui):
     expect(main).to_contain_text(SCHOOL_TEXT)
     expect(main).not_to_contain_text(HEALTH_TITLE)
     expect(main).not_to_contain_text(HEALTH_TEXT)
-    expect(main).not_to_contain_text(LEERPLICHT_TITLE)
+    # The school works with its pupils' verzuim (Leerplichtwet art. 21a): leerplicht is shown.
+    expect(main).to_contain_text(LEERPLICHT_TITLE)
     # Nor anywhere else in the document (not hidden, not in an attribute).
     assert HEALTH_TEXT not in page.content()
     # A teacher does not see the parents' access log link.
