@@ -1,4 +1,5 @@
 from jeugdketen.access import policy
+from jeugdketen.leerplicht import rules as leerplicht_rules
 
 
 def app(request):
@@ -37,11 +38,11 @@ def app(request):
             and (
                 (
                     professional.organisation.kind == "school"
-                    and policy.function_codes(professional) & {"leerkracht", "intern_begeleider", "schoolleider"}
+                    and policy.function_codes(professional) & leerplicht_rules.SCHOOL_READ_FUNCTIONS
                 )
                 or (
                     professional.organisation.kind == "gemeente"
-                    and policy.LEERPLICHT_FUNCTION in policy.function_codes(professional)
+                    and leerplicht_rules.CONSULENT in policy.function_codes(professional)
                 )
             )
         ),

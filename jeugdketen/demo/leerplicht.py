@@ -19,7 +19,7 @@ from jeugdketen.auditlog.services import AccessPoint, Channel
 from jeugdketen.intake.deadlines import atw_holidays
 from jeugdketen.leerplicht import law
 from jeugdketen.leerplicht import services as lp
-from jeugdketen.leerplicht.models import SchoolHoliday
+from jeugdketen.leerplicht.models import Melding, SchoolHoliday
 from jeugdketen.leerplicht.selectors import school_calendar
 
 DEMO = AccessPoint(Channel.CLI)
@@ -137,8 +137,6 @@ def load_demo_leerplicht(*, today: date, youths: dict, pros: dict, municipality)
         access_point=DEMO,
         today=today,
     )
-    from jeugdketen.leerplicht.models import Melding
-
     sent = Melding.objects.get(youth=julia, kind=Melding.Kind.RELATIEF)
     lp.melding_send(
         actor=ilse.user,

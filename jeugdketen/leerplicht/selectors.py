@@ -10,11 +10,13 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from jeugdketen.access import policy
-from jeugdketen.auditlog.services import AccessPoint, Event, log_each
+from jeugdketen.access.categories import Category, Ground
+from jeugdketen.access.exceptions import NotFoundOrForbidden
+from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_each, log_refusal
 from jeugdketen.youth.models import Enrolment, Youth
 
 from . import law, rules
-from .models import Delivery, Exemption, Melding, Resident, SchoolHoliday
+from .models import Absence, Delivery, Exemption, Melding, Resident, SchoolHoliday
 from .schoolcalendar import Holiday, SchoolCalendar
 
 
@@ -188,17 +190,12 @@ class MeldingDetail:
 def melding_detail(*, actor, melding_id: int, access_point: AccessPoint) -> MeldingDetail:
     """One melding with the absence it covers: for the school that found it, and (once sent) for
     the consulent of the youth's municipality; M@ZL meldingen go to the jeugdarts, not here."""
-    from jeugdketen.access.exceptions import NotFoundOrForbidden
-    from jeugdketen.auditlog.services import log_access, log_refusal
-
-    from .models import Absence
-
     melding = Melding.objects.select_related("youth", "school", "sent_by__user").filter(pk=melding_id).first()
     if melding is None:
         raise NotFoundOrForbidden
     who = rules.leerplicht_actor(actor)
-    allowed = (who.ground == rules.Ground.SCHOOL_ENROLMENT and melding.school_id == who.organisation.pk) or (
-        who.ground == rules.Ground.LEERPLICHT_CONSULENT
+    allowed = (who.ground == Ground.SCHOOL_ENROLMENT and melding.school_id == who.organisation.pk) or (
+        who.ground == Ground.LEERPLICHT_CONSULENT
         and melding.youth.municipality_id == who.organisation.municipality_id
         and melding.status != Melding.Status.FOUND
         and not melding.is_mazl
@@ -213,7 +210,7 @@ def melding_detail(*, actor, melding_id: int, access_point: AccessPoint) -> Meld
         )
         raise NotFoundOrForbidden
     can_send = (
-        who.ground == rules.Ground.SCHOOL_ENROLMENT
+        who.ground == Ground.SCHOOL_ENROLMENT
         and melding.status == Melding.Status.FOUND
         and bool(policy.function_codes(who.professional) & rules.DELIVER_FUNCTIONS)
     )
@@ -229,7 +226,7 @@ def melding_detail(*, actor, melding_id: int, access_point: AccessPoint) -> Meld
         grant=who.grant(can_change=False),
         object_type=rules.OBJECT_TYPE,
         object_ids=[f"melding:{melding.pk}"],
-        categories=[rules.Category.LEERPLICHT],
+        categories=[Category.LEERPLICHT],
         access_point=access_point,
         description="Verzuimmelding",
     )

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from jeugdketen.access.categories import Category
 from jeugdketen.access.exceptions import NotFoundOrForbidden
-from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_many
+from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_each
 from jeugdketen.intake.deadlines import add_working_days
 from jeugdketen.organisations.models import Organisation
 from jeugdketen.youth.models import Enrolment, Youth
@@ -75,23 +75,20 @@ def _log_youths(
     youth_ids: Iterable[int],
     event: str,
     description: str,
-    ids,
+    object_id: str,
     access_point,
     categories=(LP,),
 ):
-    log_many(
-        dict(
-            user=actor,
-            youth=youth_id,
-            event=event,
-            grant=rules_actor.grant(),
-            object_type=rules.OBJECT_TYPE,
-            object_ids=list(ids),
-            categories=list(categories),
-            access_point=access_point,
-            description=description,
-        )
-        for youth_id in youth_ids
+    """One entry per youth changed by one action on one object (a delivery, a melding)."""
+    grant = rules_actor.grant()
+    log_each(
+        [(youth_id, object_id, grant) for youth_id in youth_ids],
+        user=actor,
+        event=event,
+        object_type=rules.OBJECT_TYPE,
+        access_point=access_point,
+        description=description,
+        categories=categories,
     )
 
 
@@ -293,7 +290,7 @@ def _absence_store(actor, lines, filename: str, digest: str, access_point: Acces
         sorted(changed_youths),
         Event.UPDATE,
         _("Verzuim aangeleverd (%(file)s)") % {"file": delivery.filename or "API"},
-        [f"delivery:{delivery.pk}"],
+        f"delivery:{delivery.pk}",
         access_point,
     )
     delivery.findings = judge(
@@ -405,24 +402,20 @@ def judge(school: Organisation, youth_ids: list[int], *, actor, staff: rules.Act
     Melding.objects.bulk_update(
         [*refresh, *lapsed], ["period_start", "period_end", "hours", "count", "status"], batch_size=BATCH
     )
-    _log_youths(
-        actor,
-        staff,
-        sorted({m.youth_id for m in create}),
-        Event.CREATE,
-        _("Verzuimmelding gevonden in het aangeleverde verzuim"),
-        [],
-        access_point,
-    )
-    _log_youths(
-        actor,
-        staff,
-        sorted({m.youth_id for m in [*refresh, *lapsed]}),
-        Event.UPDATE,
-        _("Verzuimmelding bijgewerkt na gecorrigeerd verzuim"),
-        [],
-        access_point,
-    )
+    grant = staff.grant()
+    for meldingen, event, description in (
+        (create, Event.CREATE, _("Verzuimmelding gevonden in het aangeleverde verzuim")),
+        ([*refresh, *lapsed], Event.UPDATE, _("Verzuimmelding bijgewerkt na gecorrigeerd verzuim")),
+    ):
+        log_each(
+            [(m.youth_id, f"melding:{m.pk}", grant) for m in meldingen],
+            user=actor,
+            event=event,
+            object_type=rules.OBJECT_TYPE,
+            access_point=access_point,
+            description=description,
+            categories=(LP,),
+        )
     return len(create)
 
 
@@ -454,7 +447,7 @@ def melding_send(*, actor, melding: Melding, note: str = "", access_point: Acces
         [melding.youth_id],
         Event.UPDATE,
         _("Verzuimmelding verstuurd"),
-        [f"melding:{melding.pk}"],
+        f"melding:{melding.pk}",
         access_point,
     )
     return melding
@@ -632,7 +625,7 @@ def population_import(
         sorted(changed),
         Event.UPDATE,
         _("Bevolkingsgegevens ingelezen (%(file)s)") % {"file": delivery.filename},
-        [f"delivery:{delivery.pk}"],
+        f"delivery:{delivery.pk}",
         access_point,
         categories=(Category.IDENTITY, LP),
     )
@@ -771,7 +764,7 @@ def enrolment_import(
         sorted(changed),
         Event.UPDATE,
         _("Inschrijvingen aangeleverd (%(file)s)") % {"file": delivery.filename},
-        [f"delivery:{delivery.pk}"],
+        f"delivery:{delivery.pk}",
         access_point,
         categories=(Category.IDENTITY,),
     )
@@ -856,7 +849,7 @@ def exemption_record(
         recorded_by=lp.professional,
     )
     _log_youths(
-        actor, lp, [youth.pk], Event.CREATE, _("Vrijstelling vastgelegd"), [f"exemption:{exemption.pk}"], access_point
+        actor, lp, [youth.pk], Event.CREATE, _("Vrijstelling vastgelegd"), f"exemption:{exemption.pk}", access_point
     )
     return exemption
 
@@ -879,7 +872,7 @@ def startkwalificatie_record(*, actor, youth: Youth, level: str, obtained_on: da
         [youth.pk],
         Event.UPDATE,
         _("Startkwalificatie vastgelegd"),
-        [f"startkwalificatie:{diploma.pk}"],
+        f"startkwalificatie:{diploma.pk}",
         access_point,
     )
     return diploma

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jeugdketen.access import policy
 from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
 from jeugdketen.core.views import access_point, save_form
 
@@ -21,7 +22,7 @@ from .csvfiles import ImportRefused
 
 def _school_page(request, status=200, **extra):
     overview = selectors.school_overview(actor=request.user, access_point=access_point(request))
-    can_deliver = bool({f.code for f in overview.staff.professional.functions.all()} & rules.DELIVER_FUNCTIONS)
+    can_deliver = bool(policy.function_codes(overview.staff.professional) & rules.DELIVER_FUNCTIONS)
     context = {
         "o": overview,
         "can_deliver": can_deliver,
