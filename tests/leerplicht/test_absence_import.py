@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
 from jeugdketen.auditlog.models import AccessLogEntry
@@ -191,3 +192,21 @@ def test_mazl_and_luxe_verzuim_are_found(ib, school):
     deliver(ib, csv(*sick, *before_holiday))
     kinds = dict(Melding.objects.values_list("youth__bsn", "kind"))
     assert kinds == {bsn(1): Melding.Kind.MAZL_LONG, bsn(2): Melding.Kind.LUXE}
+
+
+def test_a_melding_is_sent_once_by_its_own_school(ib, school):
+    pupil(school, 1)
+    deliver(ib, csv(*FOUR_DAYS))
+    melding = Melding.objects.get()
+    with pytest.raises(ValidationError) as error:
+        services.melding_send(actor=ib.user, melding=melding, note="x" * 5001, access_point=CLI)
+    assert error.value.message_dict == {"note": ["De toelichting is te lang (hoogstens 5000 tekens)."]}
+    with pytest.raises(NotFoundOrForbidden):
+        other = professional("intern_begeleider", organisation=SchoolFactory())
+        services.melding_send(actor=other.user, melding=melding, access_point=CLI)
+    services.melding_send(actor=ib.user, melding=melding, note="Ouders gebeld.", access_point=CLI)
+    with pytest.raises(ValidationError) as error:
+        services.melding_send(actor=ib.user, melding=melding, access_point=CLI)
+    assert error.value.message_dict == {"status": ["Deze melding is al gemeld."]}
+    melding.refresh_from_db()
+    assert (melding.status, melding.school_note) == (Melding.Status.SENT, "Ouders gebeld.")

@@ -144,3 +144,18 @@ def test_the_school_page_takes_the_same_queries_for_1_or_10_meldingen(client, ib
         client.get(OVERVIEW)  # the message is shown once
         with django_assert_num_queries(SCHOOL_PAGE_QUERIES):
             client.get(OVERVIEW)
+
+
+def test_the_school_uploads_enrolments(client, ib, school):
+    login(client, ib)
+    content = (
+        "bsn;achternaam;voorvoegsel;voornaam;geboortedatum;gemeentecode;groep;ingeschreven_vanaf\n"
+        f"{bsn(7)};Vries;de;Sem;12-03-2016;0148;groep 5;20-08-2026\n"
+    )
+    response = upload(client, reverse("leerplicht:enrolment_upload"), "inschrijvingen", content, "inschrijvingen.csv")
+    assert response.status_code == 302
+    assert "1 regels, 1 nieuw, 0 gewijzigd, 0 ongewijzigd" in client.get(OVERVIEW).content.decode()
+    assert school.enrolments.get().youth.full_name == "Sem de Vries"
+    refused = upload(client, reverse("leerplicht:enrolment_upload"), "inschrijvingen", "bsn;groep\n1;2\n")
+    assert refused.status_code == 422
+    assert "Regel 1: de kolom &#x27;ingeschreven_vanaf&#x27; ontbreekt in de kopregel." in refused.content.decode()
