@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from jeugdketen.organisations.models import Municipality, Organisation, Professional
 from jeugdketen.youth.models import Youth
 
+from . import law
+
 
 class SchoolHoliday(models.Model):
     """A school holiday (vakantie) or a single day off of a holiday region. Weeks wholly in a
@@ -267,6 +269,9 @@ class Melding(models.Model):
     sent_by = models.ForeignKey(
         Professional, null=True, blank=True, on_delete=models.PROTECT, related_name="meldingen_sent"
     )
+    case = models.ForeignKey(
+        "LeerplichtCase", null=True, blank=True, on_delete=models.SET_NULL, related_name="meldingen"
+    )
 
     class Meta:
         ordering = ["due_on", "pk"]
@@ -286,3 +291,226 @@ class Melding(models.Model):
 
     def overdue(self, today: date | None = None) -> bool:
         return self.status == self.Status.FOUND and (today or timezone.localdate()) > self.due_on
+
+
+class LeerplichtCase(models.Model):
+    """A leerplicht case (leerplichtzaak): the consulent leerplicht handles a pupil's verzuim by the
+    Methodisch Absentie Standaard (MAS, Ingrado 2017, update 2020) in five phases, and chooses a
+    route. Meldingen of the pupil join the open case; every step is kept (``CaseStep``) so the
+    consulent who receives the case in a warm handover sees its history."""
+
+    class Phase(models.TextChoices):
+        WAARNEMEN = "waarnemen", _("Waarnemen")
+        ANALYSEREN = "analyseren", _("Analyseren")
+        PLANNEN = "plannen", _("Plannen")
+        HANDELEN = "handelen", _("Handelen")
+        EVALUEREN = "evalueren", _("Evalueren")
+
+    class Route(models.TextChoices):
+        NONE = "", _("Nog geen route gekozen")
+        VOLUNTARY = "vrijwillig", _("Vrijwillige (jeugd)hulp")
+        HALT = "halt", _("Halt")
+        CIVIL = "civiel", _("Dwang in civiel kader (Raad voor de Kinderbescherming)")
+        CRIMINAL = "strafrecht", _("Strafrechtelijk (proces-verbaal)")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "gesloten", _("Gesloten")
+
+    reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
+    youth = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="leerplicht_cases")
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="leerplicht_cases")
+    consulent = models.ForeignKey(
+        Professional, verbose_name=_("consulent leerplicht"), on_delete=models.PROTECT, related_name="leerplicht_cases"
+    )
+    school = models.ForeignKey(
+        Organisation, verbose_name=_("school"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    phase = models.CharField(_("fase"), max_length=12, choices=Phase.choices, default=Phase.WAARNEMEN)
+    route = models.CharField(_("route"), max_length=12, choices=Route.choices, blank=True, default=Route.NONE)
+    route_reason = models.TextField(_("onderbouwing van de route"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    opened_on = models.DateField(_("geopend op"), default=timezone.localdate)
+    closed_on = models.DateField(_("gesloten op"), null=True, blank=True)
+    outcome = models.TextField(_("resultaat bij afsluiten"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-opened_on", "-pk"]
+        verbose_name = _("leerplichtzaak")
+        verbose_name_plural = _("leerplichtzaken")
+        constraints = [
+            # One open case per pupil: a new melding joins it.
+            models.UniqueConstraint(
+                fields=["youth"], condition=Q(status="open"), name="one_open_leerplicht_case_per_youth"
+            ),
+        ]
+        indexes = [models.Index(fields=["municipality", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference} — {self.youth}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class CaseStep(models.Model):
+    """One step in a leerplicht case: a conversation, an invitation (a letter), the preventive
+    spreekuur, an agreement, a warning, coordination with youth care, a phase or route chosen,
+    a Halt referral, a proces-verbaal, a handover."""
+
+    class Kind(models.TextChoices):
+        NOTE = "notitie", _("Notitie")
+        INVITATION = "uitnodiging", _("Uitnodiging voor een gesprek")
+        CONVERSATION = "gesprek", _("Gesprek")
+        SPREEKUUR = "spreekuur", _("Preventief spreekuur")
+        AGREEMENT = "afspraak", _("Afspraak")
+        WARNING = "waarschuwing", _("Waarschuwing")
+        COORDINATION = "afstemming", _("Afstemming met jeugdhulp")
+        PHASE = "fase", _("Fase")
+        ROUTE = "route", _("Route")
+        HALT = "halt", _("Verwijzing naar Halt")
+        PROCES_VERBAAL = "proces_verbaal", _("Proces-verbaal")
+        HANDOVER = "overdracht", _("Warme overdracht")
+        CLOSED = "afgesloten", _("Afgesloten")
+
+    # Steps the consulent records by hand (the others follow from a service).
+    RECORDED_KINDS = (Kind.NOTE, Kind.CONVERSATION, Kind.SPREEKUUR, Kind.AGREEMENT)
+    # Steps that make a letter (PDF) for the pupil and the parents.
+    LETTER_KINDS = (Kind.INVITATION, Kind.WARNING)
+
+    case = models.ForeignKey(LeerplichtCase, on_delete=models.CASCADE, related_name="steps")
+    kind = models.CharField(_("soort"), max_length=16, choices=Kind.choices)
+    occurred_on = models.DateField(_("datum"), default=timezone.localdate)
+    phase = models.CharField(_("fase"), max_length=12, choices=LeerplichtCase.Phase.choices)
+    title = models.CharField(_("onderwerp"), max_length=200)
+    text = models.TextField(_("verslag"), blank=True)
+    with_whom = models.CharField(_("met wie"), max_length=200, blank=True)
+    # Invitations: when and where the conversation is; agreements: by when, and whether kept.
+    appointment_at = models.DateTimeField(_("datum en tijd van het gesprek"), null=True, blank=True)
+    location = models.CharField(_("plaats"), max_length=200, blank=True)
+    due_on = models.DateField(_("uiterlijk op"), null=True, blank=True)
+    kept = models.BooleanField(_("nagekomen"), null=True, blank=True)
+    by = models.ForeignKey(Professional, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_on", "-pk"]
+        verbose_name = _("stap in de leerplichtzaak")
+        verbose_name_plural = _("stappen in de leerplichtzaak")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.title}"
+
+    @property
+    def has_letter(self) -> bool:
+        return self.kind in self.LETTER_KINDS
+
+
+class HaltReferral(models.Model):
+    """A Halt-verwijzing for schoolverzuim: once per pupil (``law.HALT_*``), with the consent of the
+    pupil and, under 16, of the parents."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "lopend", _("Loopt")
+        COMPLETED = "afgerond", _("Positief afgerond")
+        FAILED = "mislukt", _("Niet afgerond: proces-verbaal")
+
+    case = models.OneToOneField(LeerplichtCase, on_delete=models.PROTECT, related_name="halt_referral")
+    youth = models.OneToOneField(Youth, on_delete=models.PROTECT, related_name="halt_referral")
+    hours = models.DecimalField(_("uren ongeoorloofd verzuim"), max_digits=6, decimal_places=2)
+    times_late = models.PositiveIntegerField(_("keren te laat"))
+    youth_consents = models.BooleanField(_("de jeugdige stemt in"))
+    parents_consent = models.BooleanField(_("de ouders stemmen in"), null=True, blank=True)
+    referred_on = models.DateField(_("verwezen op"), default=timezone.localdate)
+    outcome = models.CharField(_("resultaat"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
+    outcome_on = models.DateField(_("resultaat bekend op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Halt-verwijzing")
+        verbose_name_plural = _("Halt-verwijzingen")
+
+    def __str__(self) -> str:
+        return f"Halt — {self.youth}"
+
+
+class ProcesVerbaal(models.Model):
+    """A proces-verbaal (Leerplichtwet art. 22 lid 2) of the consulent leerplicht as buitengewoon
+    opsporingsambtenaar: against the parents, who must see to it that the youth attends school
+    (art. 2 lid 1), and/or the youth of 12 or older, on whom that duty rests too (art. 2). It goes
+    to the Openbaar Ministerie, with a copy to the Raad voor de Kinderbescherming."""
+
+    class Against(models.TextChoices):
+        PARENTS = "ouders", _("De ouders of verzorgers (art. 2 lid 1)")
+        YOUTH = "jeugdige", _("De jeugdige van 12 jaar of ouder (art. 2)")
+        BOTH = "beiden", _("De ouders en de jeugdige")
+
+    case = models.ForeignKey(LeerplichtCase, on_delete=models.PROTECT, related_name="processen_verbaal")
+    number = models.CharField(_("nummer"), max_length=30, unique=True)
+    against = models.CharField(_("tegen"), max_length=10, choices=Against.choices)
+    facts = models.TextField(_("feiten en omstandigheden"))
+    period_start = models.DateField(_("verzuim vanaf"))
+    period_end = models.DateField(_("verzuim tot en met"))
+    hours = models.DecimalField(_("uren ongeoorloofd verzuim"), max_digits=6, decimal_places=2)
+    drawn_up_on = models.DateField(_("opgemaakt op"), default=timezone.localdate)
+    by = models.ForeignKey(Professional, on_delete=models.PROTECT, related_name="+")
+    sent_to_om_on = models.DateField(_("verstuurd aan het OM op"), null=True, blank=True)
+    copy_to_raad_on = models.DateField(_("afschrift aan de Raad op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-drawn_up_on", "-pk"]
+        verbose_name = _("proces-verbaal")
+        verbose_name_plural = _("processen-verbaal")
+
+    def __str__(self) -> str:
+        return f"Proces-verbaal {self.number}"
+
+
+class LeaveRequest(models.Model):
+    """A request for extra leave (Leerplichtwet art. 13a, 14): the parents ask the school; up to 10
+    school days the head of the school decides, over 10 the consulent leerplicht (art. 14 lid 3).
+    Refused leave that is taken anyway is luxe verzuim."""
+
+    class Ground(models.TextChoices):
+        HOLIDAY = "13a", _("Art. 13a: vakantie buiten de schoolvakanties (specifieke aard van het beroep)")
+        CIRCUMSTANCES = "14", _("Art. 14: gewichtige omstandigheden")
+
+    class Decision(models.TextChoices):
+        PENDING = "", _("Nog niet beslist")
+        GRANTED = "verleend", _("Verleend")
+        REFUSED = "geweigerd", _("Geweigerd")
+
+    youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="leave_requests")
+    school = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="leave_requests")
+    ground = models.CharField(_("grond"), max_length=3, choices=Ground.choices)
+    reason = models.TextField(_("reden van de aanvraag"))
+    requested_by = models.CharField(_("aangevraagd door"), max_length=200)
+    requested_on = models.DateField(_("aangevraagd op"))
+    start = models.DateField(_("eerste dag"))
+    end = models.DateField(_("laatste dag"))
+    school_days = models.PositiveIntegerField(_("schooldagen"))
+    registered_by = models.ForeignKey(Professional, on_delete=models.PROTECT, related_name="+")
+    decision = models.CharField(_("besluit"), max_length=10, choices=Decision.choices, blank=True, default="")
+    decision_grounds = models.TextField(_("motivering van het besluit"), blank=True)
+    decided_on = models.DateField(_("besloten op"), null=True, blank=True)
+    decided_by = models.ForeignKey(Professional, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-requested_on", "-pk"]
+        verbose_name = _("verlofaanvraag")
+        verbose_name_plural = _("verlofaanvragen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")),
+                name="leave_request_end_after_start",
+                violation_error_message=_("De laatste dag ligt vóór de eerste dag."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Verlof {self.youth} {self.start}–{self.end}"
+
+    @property
+    def for_consulent(self) -> bool:
+        return self.school_days > law.HEAD_DECIDES_UP_TO_SCHOOL_DAYS

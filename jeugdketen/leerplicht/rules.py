@@ -86,3 +86,25 @@ def leerplicht_actor(actor) -> Actor:
         return consulent(actor)
     except NotFoundOrForbidden:
         return school_staff(actor)
+
+
+def case_consulent(actor, case) -> Actor:
+    """A consulent leerplicht of the municipality that holds the case: the case stays theirs,
+    also after the youth moved, until they hand it over (``services.case_handover``)."""
+    lp = consulent(actor)
+    if case.municipality_id != lp.organisation.municipality_id:
+        raise NotFoundOrForbidden
+    return lp
+
+
+def school_head(actor) -> Actor:
+    """The head of a school (schoolleider): decides on leave up to 10 school days (art. 13a, 14)."""
+    professional = _working(actor)
+    if professional.organisation.kind != Organisation.Kind.SCHOOL:
+        raise NotFoundOrForbidden
+    function = _function(professional, frozenset({"schoolleider"}))
+    if function is None:
+        if _function(professional, SCHOOL_READ_FUNCTIONS):
+            raise NotAllowed(_("Over verlof tot en met 10 schooldagen beslist de schoolleider."))
+        raise NotFoundOrForbidden
+    return Actor(professional, function, Ground.SCHOOL_ENROLMENT)

@@ -73,6 +73,17 @@ class SchoolCalendar:
             day += timedelta(days=1)
         return days
 
+    def end_of_school_weeks(self, start: date, weeks: int) -> date:
+        """The last school day of the ``weeks``-th school week counted from the first school day
+        on or after ``start`` (the first weeks of a school year begin after the summer vacation)."""
+        day = start if self.is_school_day(start) else self.next_school_day(start)
+        first = self.school_week(day)
+        last = day
+        while self.school_week(day) is not None and self.school_week(day) < first + weeks:
+            last = day
+            day = self.next_school_day(day)
+        return last
+
     def next_school_day(self, day: date) -> date:
         day += timedelta(days=1)
         for _i in range(120):

@@ -3,20 +3,37 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jeugdketen.access import policy
 from jeugdketen.access.categories import Category, Ground
 from jeugdketen.access.exceptions import NotFoundOrForbidden
 from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_each, log_refusal
-from jeugdketen.youth.models import Enrolment, Youth
+from jeugdketen.cases.models import Case
+from jeugdketen.organisations.models import Organisation, Professional
+from jeugdketen.youth.models import Enrolment, Youth, age_on
 
 from . import law, rules
-from .models import Absence, Delivery, Exemption, Melding, Resident, SchoolHoliday
+from .models import (
+    Absence,
+    CaseStep,
+    Delivery,
+    Exemption,
+    HaltReferral,
+    LeaveRequest,
+    LeerplichtCase,
+    Melding,
+    ProcesVerbaal,
+    Resident,
+    SchoolHoliday,
+    Startkwalificatie,
+)
 from .schoolcalendar import Holiday, SchoolCalendar
 
 
@@ -51,6 +68,7 @@ class SchoolOverview:
     sent: list[Melding]
     deliveries: list[Delivery]
     more: dict = field(default_factory=dict)
+    leave: list[LeaveRequest] = field(default_factory=list)
 
 
 def school_overview(*, actor, access_point: AccessPoint) -> SchoolOverview:
@@ -72,10 +90,20 @@ def school_overview(*, actor, access_point: AccessPoint) -> SchoolOverview:
         sent[:LIST_LIMIT],
         deliveries,
         {"to_send": len(to_send) > LIST_LIMIT, "sent": len(sent) > LIST_LIMIT},
+        # Leave requests still open, and those decided in the last 8 weeks.
+        list(
+            LeaveRequest.objects.filter(school=school)
+            .filter(Q(decision="") | Q(decided_on__gte=timezone.localdate() - timedelta(weeks=8)))
+            .select_related("youth")
+            .order_by("-requested_on", "-pk")[:LIST_LIMIT]
+        ),
     )
     grant = staff.grant(can_change=False)
     log_each(
-        [(m.youth_id, f"melding:{m.pk}", grant) for m in [*overview.to_send, *overview.sent]],
+        [
+            *((m.youth_id, f"melding:{m.pk}", grant) for m in [*overview.to_send, *overview.sent]),
+            *((r.youth_id, f"verlof:{r.pk}", grant) for r in overview.leave),
+        ],
         user=actor,
         event=Event.LIST,
         object_type=rules.OBJECT_TYPE,
@@ -93,6 +121,8 @@ class ConsulentOverview:
     coming: list[AbsoluteVerzuimRow]
     deliveries: list[Delivery]
     more: dict = field(default_factory=dict)
+    cases: list[LeerplichtCase] = field(default_factory=list)
+    leave: list[LeaveRequest] = field(default_factory=list)
 
 
 def absolute_verzuim(municipality, *, today: date) -> tuple[list[AbsoluteVerzuimRow], list[AbsoluteVerzuimRow]]:
@@ -164,10 +194,15 @@ def consulent_overview(*, actor, access_point: AccessPoint, today: date | None =
             "coming": len(coming) > LIST_LIMIT,
         },
     )
+    cases, leave = open_cases(lp), leave_for_consulent(lp)
+    overview.cases, overview.leave = cases[:LIST_LIMIT], leave[:LIST_LIMIT]
+    overview.more.update(cases=len(cases) > LIST_LIMIT, leave=len(leave) > LIST_LIMIT)
     grant = lp.grant(can_change=False)
     log_each(
         [
             *((m.youth_id, f"melding:{m.pk}", grant) for m in overview.received),
+            *((c.youth_id, f"leerplichtzaak:{c.pk}", grant) for c in overview.cases),
+            *((r.youth_id, f"verlof:{r.pk}", grant) for r in overview.leave),
             *((r.youth.pk, "absoluut-verzuim", grant) for r in [*overview.absolute, *overview.coming]),
         ],
         user=actor,
@@ -185,6 +220,7 @@ class MeldingDetail:
     actor: rules.Actor
     can_send: bool
     absences: list
+    can_take_up: bool = False
 
 
 def melding_detail(*, actor, melding_id: int, access_point: AccessPoint) -> MeldingDetail:
@@ -230,4 +266,202 @@ def melding_detail(*, actor, melding_id: int, access_point: AccessPoint) -> Meld
         access_point=access_point,
         description="Verzuimmelding",
     )
-    return MeldingDetail(melding, who, can_send, absences)
+    can_take_up = who.ground == Ground.LEERPLICHT_CONSULENT and melding.status == Melding.Status.SENT
+    return MeldingDetail(melding, who, can_send, absences, can_take_up)
+
+
+# --- MAS casework ----------------------------------------------------------------------------------
+
+
+def hours_label(value: Decimal) -> str:
+    """Hours the Dutch way: 9, 12,5."""
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+@dataclass
+class HaltCheck:
+    """Whether a pupil may be referred to Halt for verzuim, with the reasons if not."""
+
+    age: int
+    hours: Decimal
+    times_late: int
+    parents_must_consent: bool
+    problems: list[str]
+
+    @property
+    def eligible(self) -> bool:
+        return not self.problems
+
+
+def halt_check(case: LeerplichtCase, today: date | None = None) -> HaltCheck:
+    """The Halt criteria for schoolverzuim (``law.HALT_*``) on the case's verzuim: the unauthorised
+    hours and the times late from the start of its first melding's period to today."""
+    today = today or timezone.localdate()
+    youth = case.youth
+    age = age_on(youth.date_of_birth, today)
+    first = case.meldingen.aggregate(first=Min("period_start"))["first"] or case.opened_on
+    totals = Absence.objects.filter(youth=youth, day__gte=first, day__lte=today).aggregate(
+        hours=Sum("hours", filter=Q(kind=Absence.Kind.UNAUTHORISED), default=Decimal(0)),
+        late=Count("pk", filter=Q(kind=Absence.Kind.LATE)),
+    )
+    hours, times_late = totals["hours"], totals["late"]
+    diploma = Startkwalificatie.objects.filter(youth=youth).values_list("obtained_on", flat=True).first()
+    problems = []
+    if not law.HALT_FROM_AGE <= age < law.HALT_UNTIL_AGE:
+        problems.append(_("De jeugdige is %(age)s jaar; Halt is voor jongeren van 12 tot 18 jaar.") % {"age": age})
+    if not law.duty_on(youth.date_of_birth, today, startkwalificatie_on=diploma).applies:
+        problems.append(_("De jeugdige is niet leerplichtig of kwalificatieplichtig."))
+    enough_hours = law.HALT_MIN_HOURS <= hours <= law.HALT_MAX_HOURS
+    enough_late = law.HALT_MIN_TIMES_LATE <= times_late <= law.HALT_MAX_TIMES_LATE
+    if not (enough_hours or enough_late):
+        problems.append(
+            _(
+                "Halt is voor 9 tot en met 60 uur ongeoorloofd verzuim of 12 tot en met 60 keer te laat; "
+                "deze zaak heeft %(hours)s uur en %(late)s keer te laat."
+            )
+            % {"hours": hours_label(hours), "late": times_late}
+        )
+    if HaltReferral.objects.filter(youth=youth).exists():
+        problems.append(_("De jeugdige is al eerder naar Halt verwezen voor verzuim: dat kan één keer."))
+    return HaltCheck(age, hours, times_late, age < law.HALT_PARENTS_CONSENT_UNTIL_AGE, problems)
+
+
+def open_care_cases(case: LeerplichtCase):
+    """The youth's open cases in youth care, with their casusregisseur: what the consulent needs to
+    coordinate (that a case runs and with whom), not what is in it."""
+    return (
+        Case.objects.filter(youth=case.youth, status__in=Case.OPEN_STATUSES)
+        .select_related("casusregisseur__organisation")
+        .order_by("opened_on")
+    )
+
+
+def handover_candidates(lp: rules.Actor) -> list[Professional]:
+    """The other consulenten leerplicht still in service, to hand a case to."""
+    return list(
+        Professional.objects.working()
+        .filter(organisation__kind=Organisation.Kind.GEMEENTE, functions__code=rules.CONSULENT)
+        .exclude(pk=lp.professional.pk)
+        .select_related("organisation", "user")
+        .distinct()
+        .order_by("organisation__name", "user__last_name")
+    )
+
+
+@dataclass
+class CaseDetail:
+    case: LeerplichtCase
+    lp: rules.Actor
+    steps: list[CaseStep]
+    meldingen: list[Melding]
+    halt: HaltCheck
+    referral: HaltReferral | None
+    processen_verbaal: list[ProcesVerbaal]
+    care_cases: list
+    colleagues: list[Professional]
+    duty: law.Duty
+
+
+def _refuse(actor, youth, access_point, description: str):
+    log_refusal(
+        user=actor, youth=youth, object_type=rules.OBJECT_TYPE, access_point=access_point, description=description
+    )
+    raise NotFoundOrForbidden
+
+
+def case_for(actor, case_id: int, access_point: AccessPoint) -> tuple[LeerplichtCase, rules.Actor]:
+    """A leerplicht case for the consulent of the municipality that holds it; refusals logged."""
+    case = (
+        LeerplichtCase.objects.select_related("youth", "school", "municipality", "consulent__user")
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None:
+        raise NotFoundOrForbidden
+    try:
+        return case, rules.case_consulent(actor, case)
+    except NotFoundOrForbidden:
+        _refuse(actor, case.youth, access_point, "Leerplichtzaak")
+
+
+def case_detail(*, actor, case_id: int, access_point: AccessPoint) -> CaseDetail:
+    """A leerplicht case with its whole history, for the consulent who holds it."""
+    case, lp = case_for(actor, case_id, access_point)
+    today = timezone.localdate()
+    diploma = Startkwalificatie.objects.filter(youth=case.youth).values_list("obtained_on", flat=True).first()
+    detail = CaseDetail(
+        case,
+        lp,
+        list(case.steps.select_related("by__user").order_by("-occurred_on", "-pk")),
+        list(case.meldingen.select_related("school").order_by("reached_on")),
+        halt_check(case, today),
+        HaltReferral.objects.filter(case=case).first(),
+        list(case.processen_verbaal.all()),
+        list(open_care_cases(case)) if case.is_open else [],
+        handover_candidates(lp) if case.is_open else [],
+        law.duty_on(case.youth.date_of_birth, today, startkwalificatie_on=diploma),
+    )
+    log_access(
+        user=actor,
+        youth=case.youth,
+        event=Event.READ,
+        grant=lp.grant(can_change=False),
+        object_type=rules.OBJECT_TYPE,
+        object_ids=[f"leerplichtzaak:{case.pk}"],
+        categories=[Category.LEERPLICHT],
+        access_point=access_point,
+        description="Leerplichtzaak",
+    )
+    return detail
+
+
+def open_cases(lp: rules.Actor) -> list[LeerplichtCase]:
+    """The municipality's open leerplicht cases, the consulent's own first."""
+    return list(
+        LeerplichtCase.objects.filter(municipality=lp.organisation.municipality, status=LeerplichtCase.Status.OPEN)
+        .select_related("youth", "school", "consulent__user")
+        .annotate(mine=Q(consulent=lp.professional))
+        .order_by("-mine", "opened_on", "pk")[: LIST_LIMIT + 1]
+    )
+
+
+def leave_for_consulent(lp: rules.Actor) -> list[LeaveRequest]:
+    """Leave requests over 10 school days of the municipality's youths waiting for a decision."""
+    return list(
+        LeaveRequest.objects.filter(
+            youth__municipality=lp.organisation.municipality,
+            decision=LeaveRequest.Decision.PENDING,
+            school_days__gt=law.HEAD_DECIDES_UP_TO_SCHOOL_DAYS,
+        )
+        .select_related("youth", "school")
+        .order_by("requested_on", "pk")[: LIST_LIMIT + 1]
+    )
+
+
+def leave_detail(*, actor, leave_id: int, access_point: AccessPoint) -> tuple[LeaveRequest, rules.Actor, bool]:
+    """A leave request: for the school that registered it and, over 10 school days, the consulent
+    of the youth's municipality. Returns it, who reads it and whether they decide on it."""
+    leave = LeaveRequest.objects.select_related("youth", "school", "decided_by__user").filter(pk=leave_id).first()
+    if leave is None:
+        raise NotFoundOrForbidden
+    who = rules.leerplicht_actor(actor)
+    if who.ground == Ground.SCHOOL_ENROLMENT:
+        allowed = leave.school_id == who.organisation.pk
+        decides = allowed and not leave.for_consulent and who.function.code == "schoolleider"
+    else:
+        allowed = leave.for_consulent and leave.youth.municipality_id == who.organisation.municipality_id
+        decides = allowed
+    if not allowed:
+        _refuse(actor, leave.youth, access_point, "Verlofaanvraag")
+    log_access(
+        user=actor,
+        youth=leave.youth,
+        event=Event.READ,
+        grant=who.grant(can_change=False),
+        object_type=rules.OBJECT_TYPE,
+        object_ids=[f"verlof:{leave.pk}"],
+        categories=[Category.LEERPLICHT],
+        access_point=access_point,
+        description="Verlofaanvraag",
+    )
+    return leave, who, decides and not leave.decision

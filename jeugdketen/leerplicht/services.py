@@ -28,12 +28,22 @@ from jeugdketen.access.categories import Category
 from jeugdketen.access.exceptions import NotFoundOrForbidden
 from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_each
 from jeugdketen.intake.deadlines import add_working_days
-from jeugdketen.organisations.models import Organisation
+from jeugdketen.organisations.models import Organisation, Professional
 from jeugdketen.youth.models import Enrolment, Youth
 
-from . import csvfiles, law, rules, verzuim
+from . import csvfiles, law, rules, selectors, verzuim
 from .csvfiles import BadValue, Columns, ImportRefused, Report
-from .models import Absence, Delivery, Melding, Startkwalificatie
+from .models import (
+    Absence,
+    CaseStep,
+    Delivery,
+    HaltReferral,
+    LeaveRequest,
+    LeerplichtCase,
+    Melding,
+    ProcesVerbaal,
+    Startkwalificatie,
+)
 from .selectors import school_calendar
 
 LP = Category.LEERPLICHT
@@ -352,6 +362,7 @@ def judge(school: Organisation, youth_ids: list[int], *, actor, staff: rules.Act
     births: dict[int, date] = {}
     diplomas: dict[int, date] = {}
     existing: dict[tuple[int, str, date], Melding] = {}
+    refused: dict[int, list[tuple[date, date]]] = defaultdict(list)  # leave refused (art. 13a, 14)
     for chunk in _chunks(youth_ids):
         for youth_id, day, kind, hours in (
             Absence.objects.filter(school=school, youth_id__in=chunk)
@@ -363,6 +374,10 @@ def judge(school: Organisation, youth_ids: list[int], *, actor, staff: rules.Act
         diplomas.update(Startkwalificatie.objects.filter(youth_id__in=chunk).values_list("youth_id", "obtained_on"))
         for melding in Melding.objects.filter(school=school, youth_id__in=chunk):
             existing[(melding.youth_id, melding.kind, melding.reached_on)] = melding
+        for youth_id, start, end in LeaveRequest.objects.filter(
+            school=school, youth_id__in=chunk, decision=LeaveRequest.Decision.REFUSED
+        ).values_list("youth_id", "start", "end"):
+            refused[youth_id].append((start, end))
     create, refresh, found_keys = [], [], set()
     for youth_id in youth_ids:
         for finding in findings_for(
@@ -370,6 +385,7 @@ def judge(school: Organisation, youth_ids: list[int], *, actor, staff: rules.Act
             date_of_birth=births[youth_id],
             startkwalificatie_on=diplomas.get(youth_id),
             calendar=calendar,
+            refused_leave=refused.get(youth_id, ()),
         ):
             kind = FINDING_KINDS[finding.kind]
             key = (youth_id, kind, finding.reached_on)
@@ -876,3 +892,662 @@ def startkwalificatie_record(*, actor, youth: Youth, level: str, obtained_on: da
         access_point,
     )
     return diploma
+
+
+# --- MAS casework ------------------------------------------------------------------------------
+#
+# The consulent leerplicht takes up a melding in a leerplicht case and works it by the Methodisch
+# Absentie Standaard (MAS): waarnemen, analyseren, plannen, handelen, evalueren. Every step is
+# kept in the case (``CaseStep``), so whoever receives the case in a handover sees what happened.
+
+TEXT_MAX = 5000
+Kind = CaseStep.Kind
+Phase = LeerplichtCase.Phase
+Route = LeerplichtCase.Route
+
+
+def _text(value: str, field: str, label: str, *, required: bool = True, max_length: int = TEXT_MAX) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise ValidationError({field: _("Vul %(label)s in.") % {"label": label}})
+    if len(value) > max_length:
+        raise ValidationError(
+            {
+                field: _("%(label)s is te lang (hoogstens %(n)s tekens).")
+                % {"label": label.capitalize(), "n": max_length}
+            }
+        )
+    return value
+
+
+def _not_future(day: date, field: str, today: date) -> None:
+    if day > today:
+        raise ValidationError({field: _("De datum ligt in de toekomst.")})
+
+
+def _open_case(actor, case: LeerplichtCase) -> rules.Actor:
+    """The consulent of the case's municipality, on a case that is still open (locked)."""
+    lp = rules.case_consulent(actor, case)
+    case.refresh_from_db()
+    if not LeerplichtCase.objects.select_for_update().filter(pk=case.pk, status=LeerplichtCase.Status.OPEN).exists():
+        raise ValidationError({"case": _("Deze leerplichtzaak is gesloten.")})
+    return lp
+
+
+def _step(case: LeerplichtCase, lp: rules.Actor, kind: str, title: str, **fields) -> CaseStep:
+    return CaseStep.objects.create(case=case, kind=kind, phase=case.phase, title=title, by=lp.professional, **fields)
+
+
+def _log_case(actor, lp: rules.Actor, case: LeerplichtCase, event: str, description: str, access_point, obj=None):
+    _log_youths(actor, lp, [case.youth_id], event, description, obj or f"leerplichtzaak:{case.pk}", access_point)
+
+
+@audited_atomic
+def case_take_up(*, actor, melding: Melding, access_point: AccessPoint) -> LeerplichtCase:
+    """The consulent of the youth's municipality takes up a melding the school sent: in the youth's
+    open leerplicht case, or in a new one (phase waarnemen)."""
+    lp = rules.consulent(actor)
+    melding = Melding.objects.select_for_update().select_related("youth").get(pk=melding.pk)
+    if melding.youth.municipality_id != lp.organisation.municipality_id or melding.is_mazl:
+        raise NotFoundOrForbidden
+    if melding.status != Melding.Status.SENT:
+        raise ValidationError(
+            {"status": _("Deze melding is %(status)s.") % {"status": melding.get_status_display().lower()}}
+        )
+    case = LeerplichtCase.objects.filter(youth=melding.youth, status=LeerplichtCase.Status.OPEN).first()
+    if case is None:
+        case = LeerplichtCase.objects.create(
+            reference=f"tmp-{melding.pk}-{timezone.now().timestamp()}",
+            youth=melding.youth,
+            municipality=lp.organisation.municipality,
+            consulent=lp.professional,
+            school=melding.school,
+        )
+        case.reference = f"LP-{case.opened_on:%Y}-{case.pk:05d}"
+        case.save(update_fields=["reference"])
+        event = Event.CREATE
+    else:
+        rules.case_consulent(actor, case)
+        event = Event.UPDATE
+    melding.status = Melding.Status.TAKEN_UP
+    melding.case = case
+    melding.save(update_fields=["status", "case"])
+    _step(
+        case,
+        lp,
+        Kind.NOTE,
+        _("Melding in behandeling genomen: %(kind)s") % {"kind": melding.get_kind_display()},
+        text=_("Gemeld door %(school)s op %(day)s.") % {"school": melding.school, "day": f"{melding.sent_at:%d-%m-%Y}"},
+    )
+    _log_case(actor, lp, case, event, _("Verzuimmelding in behandeling genomen in leerplichtzaak"), access_point)
+    return case
+
+
+@audited_atomic
+def case_step_add(
+    *,
+    actor,
+    case: LeerplichtCase,
+    kind: str,
+    title: str,
+    text: str = "",
+    with_whom: str = "",
+    occurred_on: date | None = None,
+    due_on: date | None = None,
+    access_point: AccessPoint,
+) -> CaseStep:
+    """A conversation, the preventive spreekuur, an agreement (with the day it is due) or a note."""
+    lp = _open_case(actor, case)
+    today = timezone.localdate()
+    occurred_on = occurred_on or today
+    if kind not in CaseStep.RECORDED_KINDS:
+        raise ValidationError({"kind": _("Kies wat u vastlegt.")})
+    title = _text(title, "title", _("het onderwerp"), max_length=200)
+    text = _text(text, "text", _("het verslag"), required=kind != Kind.AGREEMENT)
+    with_whom = _text(
+        with_whom,
+        "with_whom",
+        _("met wie het gesprek was"),
+        required=kind in (Kind.CONVERSATION, Kind.SPREEKUUR),
+        max_length=200,
+    )
+    _not_future(occurred_on, "occurred_on", today)
+    if kind == Kind.AGREEMENT:
+        if due_on is None:
+            raise ValidationError({"due_on": _("Vul in wanneer de afspraak uiterlijk nagekomen moet zijn.")})
+        if due_on < occurred_on:
+            raise ValidationError({"due_on": _("De afspraak kan niet vóór de datum waarop ze gemaakt is aflopen.")})
+    else:
+        due_on = None
+    step = _step(case, lp, kind, title, text=text, with_whom=with_whom, occurred_on=occurred_on, due_on=due_on)
+    _log_case(actor, lp, case, Event.CREATE, CaseStep.Kind(kind).label, access_point, f"stap:{step.pk}")
+    return step
+
+
+@audited_atomic
+def agreement_settle(*, actor, step: CaseStep, kept: bool, access_point: AccessPoint) -> CaseStep:
+    """Whether an agreement was kept: the evaluation the MAS asks for."""
+    lp = _open_case(actor, step.case)
+    if step.kind != Kind.AGREEMENT:
+        raise ValidationError({"kept": _("Alleen een afspraak wordt nagekomen of niet.")})
+    step.kept = bool(kept)
+    step.save(update_fields=["kept"])
+    _log_case(actor, lp, step.case, Event.UPDATE, _("Afspraak geëvalueerd"), access_point, f"stap:{step.pk}")
+    return step
+
+
+@audited_atomic
+def invitation_send(
+    *,
+    actor,
+    case: LeerplichtCase,
+    appointment_at,
+    location: str,
+    with_whom: str,
+    text: str = "",
+    access_point: AccessPoint,
+) -> CaseStep:
+    """An invitation for a conversation with the pupil and the parents (Leerplichtwet art. 22 lid 1:
+    the consulent hears them); the letter is a PDF (``letters.step_pdf``)."""
+    lp = _open_case(actor, case)
+    location = _text(location, "location", _("de plaats van het gesprek"), max_length=200)
+    with_whom = _text(with_whom, "with_whom", _("wie er uitgenodigd worden"), max_length=200)
+    text = _text(text, "text", _("de toelichting"), required=False)
+    if appointment_at is None:
+        raise ValidationError({"appointment_at": _("Vul de datum en tijd van het gesprek in.")})
+    if appointment_at <= timezone.now():
+        raise ValidationError({"appointment_at": _("Het gesprek moet in de toekomst liggen.")})
+    step = _step(
+        case,
+        lp,
+        Kind.INVITATION,
+        _("Uitnodiging voor een gesprek op %(when)s")
+        % {"when": f"{timezone.localtime(appointment_at):%d-%m-%Y %H:%M}"},
+        text=text,
+        with_whom=with_whom,
+        appointment_at=appointment_at,
+        location=location,
+    )
+    _log_case(actor, lp, case, Event.CREATE, _("Uitnodiging voor een gesprek"), access_point, f"stap:{step.pk}")
+    return step
+
+
+@audited_atomic
+def warning_give(*, actor, case: LeerplichtCase, text: str, access_point: AccessPoint) -> CaseStep:
+    """A written warning (a letter) after a conversation: the MAS gives the warning only once the
+    pupil and the parents have been heard."""
+    lp = _open_case(actor, case)
+    text = _text(text, "text", _("de inhoud van de waarschuwing"))
+    if not case.steps.filter(kind__in=(Kind.CONVERSATION, Kind.SPREEKUUR)).exists():
+        raise ValidationError(
+            {
+                "text": _(
+                    "Een waarschuwing volgt op een gesprek. Leg eerst het gesprek met de jeugdige en de ouders vast."
+                )
+            }
+        )
+    step = _step(case, lp, Kind.WARNING, _("Schriftelijke waarschuwing"), text=text, with_whom=_("jeugdige en ouders"))
+    _log_case(actor, lp, case, Event.CREATE, _("Waarschuwing gegeven"), access_point, f"stap:{step.pk}")
+    return step
+
+
+@audited_atomic
+def phase_set(*, actor, case: LeerplichtCase, phase: str, note: str = "", access_point: AccessPoint) -> LeerplichtCase:
+    """Move the case to another MAS phase (back as well: the MAS is a cycle)."""
+    lp = _open_case(actor, case)
+    if phase not in Phase.values:
+        raise ValidationError({"phase": _("Kies een fase.")})
+    if phase == case.phase:
+        raise ValidationError({"phase": _("De zaak is al in deze fase.")})
+    note = _text(note, "note", _("de toelichting"), required=False)
+    case.phase = phase
+    case.save(update_fields=["phase", "updated_at"])
+    _step(case, lp, Kind.PHASE, _("Fase: %(phase)s") % {"phase": Phase(phase).label}, text=note)
+    _log_case(actor, lp, case, Event.UPDATE, _("Fase gewijzigd"), access_point)
+    return case
+
+
+@audited_atomic
+def route_choose(*, actor, case: LeerplichtCase, route: str, reason: str, access_point: AccessPoint) -> LeerplichtCase:
+    """Choose a route with its reasons ("pas toe of leg uit"). Halt and the criminal route follow
+    from a referral and a proces-verbaal; here the consulent chooses voluntary help or the civil route."""
+    lp = _open_case(actor, case)
+    if route not in (Route.VOLUNTARY, Route.CIVIL):
+        raise ValidationError(
+            {"route": _("Kies vrijwillige hulp of het civiele kader; Halt en proces-verbaal hebben hun eigen stap.")}
+        )
+    reason = _text(reason, "reason", _("waarom u voor deze route kiest"))
+    case.route, case.route_reason = route, reason
+    case.save(update_fields=["route", "route_reason", "updated_at"])
+    _step(case, lp, Kind.ROUTE, _("Route: %(route)s") % {"route": Route(route).label}, text=reason)
+    _log_case(actor, lp, case, Event.UPDATE, _("Route gekozen"), access_point)
+    return case
+
+
+# --- Halt ----------------------------------------------------------------------------------------
+
+
+@audited_atomic
+def halt_refer(
+    *,
+    actor,
+    case: LeerplichtCase,
+    youth_consents: bool,
+    parents_consent: bool | None,
+    access_point: AccessPoint,
+) -> HaltReferral:
+    """Refer the pupil to Halt: only when the criteria hold and the pupil (and, under 16, the
+    parents) agree; otherwise the proces-verbaal route remains."""
+    lp = _open_case(actor, case)
+    check = selectors.halt_check(case)
+    if not check.eligible:
+        raise ValidationError({"halt": check.problems})
+    if not youth_consents:
+        raise ValidationError({"youth_consents": _("De jeugdige moet instemmen met de verwijzing naar Halt.")})
+    if check.parents_must_consent and not parents_consent:
+        raise ValidationError(
+            {"parents_consent": _("De jeugdige is jonger dan 16: ook de ouders moeten instemmen met Halt.")}
+        )
+    referral = HaltReferral.objects.create(
+        case=case,
+        youth=case.youth,
+        hours=check.hours,
+        times_late=check.times_late,
+        youth_consents=True,
+        parents_consent=bool(parents_consent) if check.parents_must_consent else parents_consent,
+    )
+    case.route, case.route_reason = Route.HALT, _("Voldoet aan de Halt-criteria; jeugdige en ouders stemmen in.")
+    case.save(update_fields=["route", "route_reason", "updated_at"])
+    _step(
+        case,
+        lp,
+        Kind.HALT,
+        _("Verwezen naar Halt"),
+        text=_("%(hours)s uur ongeoorloofd verzuim, %(late)s keer te laat.")
+        % {"hours": selectors.hours_label(check.hours), "late": check.times_late},
+    )
+    _log_case(actor, lp, case, Event.CREATE, _("Verwezen naar Halt"), access_point, f"halt:{referral.pk}")
+    return referral
+
+
+@audited_atomic
+def halt_outcome(*, actor, referral: HaltReferral, outcome: str, access_point: AccessPoint) -> HaltReferral:
+    """Halt reports back: completed, or not (then the proces-verbaal route is open)."""
+    lp = _open_case(actor, referral.case)
+    if outcome not in (HaltReferral.Outcome.COMPLETED, HaltReferral.Outcome.FAILED):
+        raise ValidationError({"outcome": _("Kies de uitkomst van Halt.")})
+    if referral.outcome != HaltReferral.Outcome.PENDING:
+        raise ValidationError({"outcome": _("De uitkomst van Halt is al vastgelegd.")})
+    referral.outcome, referral.outcome_on = outcome, timezone.localdate()
+    referral.save(update_fields=["outcome", "outcome_on"])
+    _step(referral.case, lp, Kind.HALT, _("Halt: %(outcome)s") % {"outcome": referral.get_outcome_display().lower()})
+    _log_case(
+        actor, lp, referral.case, Event.UPDATE, _("Uitkomst Halt vastgelegd"), access_point, f"halt:{referral.pk}"
+    )
+    return referral
+
+
+# --- proces-verbaal ------------------------------------------------------------------------------
+
+
+@audited_atomic
+def pv_draw_up(*, actor, case: LeerplichtCase, against: str, facts: str, access_point: AccessPoint) -> ProcesVerbaal:
+    """Draw up a proces-verbaal (art. 22 lid 2) over the verzuim of the case's meldingen. Not while
+    a Halt-afdoening is running: that comes first."""
+    from jeugdketen.youth.models import age_on
+
+    lp = _open_case(actor, case)
+    if against not in ProcesVerbaal.Against.values:
+        raise ValidationError({"against": _("Kies tegen wie het proces-verbaal is.")})
+    facts = _text(facts, "facts", _("de feiten en omstandigheden"))
+    today = timezone.localdate()
+    if against != ProcesVerbaal.Against.PARENTS and age_on(case.youth.date_of_birth, today) < 12:
+        raise ValidationError(
+            {"against": _("Tegen een jeugdige jonger dan 12 jaar wordt geen proces-verbaal opgemaakt.")}
+        )
+    referral = HaltReferral.objects.filter(case=case).first()
+    if referral is not None and referral.outcome == HaltReferral.Outcome.PENDING:
+        raise ValidationError({"against": _("De Halt-afdoening loopt nog; wacht de uitkomst af.")})
+    meldingen = list(case.meldingen.all())
+    if not meldingen:
+        raise ValidationError({"facts": _("Deze zaak heeft geen verzuimmelding om proces-verbaal over op te maken.")})
+    start = min(m.period_start for m in meldingen)
+    end = max(m.period_end for m in meldingen)
+    hours = sum(
+        Absence.objects.filter(
+            youth=case.youth, kind=Absence.Kind.UNAUTHORISED, day__gte=start, day__lte=end
+        ).values_list("hours", flat=True),
+        Decimal(0),
+    )
+    pv = ProcesVerbaal.objects.create(
+        case=case,
+        number=f"tmp-{case.pk}-{timezone.now().timestamp()}",
+        against=against,
+        facts=facts,
+        period_start=start,
+        period_end=end,
+        hours=hours,
+        by=lp.professional,
+    )
+    pv.number = f"PV-{case.reference}-{pv.pk}"
+    pv.save(update_fields=["number"])
+    case.route, case.route_reason = Route.CRIMINAL, facts
+    case.save(update_fields=["route", "route_reason", "updated_at"])
+    _step(case, lp, Kind.PROCES_VERBAAL, _("Proces-verbaal %(number)s opgemaakt") % {"number": pv.number})
+    _log_case(actor, lp, case, Event.CREATE, _("Proces-verbaal opgemaakt"), access_point, f"pv:{pv.pk}")
+    return pv
+
+
+@audited_atomic
+def pv_send(*, actor, pv: ProcesVerbaal, access_point: AccessPoint) -> ProcesVerbaal:
+    """Record that the proces-verbaal went to the Openbaar Ministerie, with a copy to the Raad voor
+    de Kinderbescherming."""
+    lp = _open_case(actor, pv.case)
+    if pv.sent_to_om_on:
+        raise ValidationError({"pv": _("Dit proces-verbaal is al verstuurd.")})
+    pv.sent_to_om_on = pv.copy_to_raad_on = timezone.localdate()
+    pv.save(update_fields=["sent_to_om_on", "copy_to_raad_on"])
+    _step(
+        pv.case,
+        lp,
+        Kind.PROCES_VERBAAL,
+        _("Proces-verbaal %(number)s verstuurd aan het OM, afschrift aan de Raad voor de Kinderbescherming")
+        % {"number": pv.number},
+    )
+    _log_case(
+        actor, lp, pv.case, Event.EXPORT, _("Proces-verbaal verstuurd aan OM en Raad"), access_point, f"pv:{pv.pk}"
+    )
+    return pv
+
+
+# --- coordination with youth care ----------------------------------------------------------------
+
+
+@audited_atomic
+def coordination_register(
+    *,
+    actor,
+    case: LeerplichtCase,
+    question: str,
+    consent_by: str,
+    consent_on: date | None,
+    phone: str = "",
+    access_point: AccessPoint,
+):
+    """Register a help request at the toegang (Samen Doen) for the pupil, with the consent the
+    youth's age asks (``intake.services.request_register``)."""
+    from jeugdketen.intake.models import HelpRequest
+    from jeugdketen.intake.services import RequestData, request_register
+
+    lp = _open_case(actor, case)
+    youth = case.youth
+    request = request_register(
+        actor=actor,
+        data=RequestData(
+            municipality=youth.municipality,
+            question=question,
+            first_name=youth.first_name,
+            last_name=youth.last_name,
+            date_of_birth=youth.date_of_birth,
+            requester_kind=HelpRequest.Requester.PROFESSIONAL,
+            requester_name=lp.professional.name,
+            requester_phone=phone or lp.professional.phone,
+            requester_email=lp.professional.email or lp.professional.user.email,
+            consent_by=consent_by,
+            consent_on=consent_on,
+        ),
+        source=HelpRequest.Source.PROFESSIONAL,
+        youth=youth,
+        access_point=access_point,
+    )
+    _step(
+        case,
+        lp,
+        Kind.COORDINATION,
+        _("Aangemeld bij de toegang: hulpvraag %(ref)s") % {"ref": request.reference},
+        text=request.question,
+    )
+    _log_case(actor, lp, case, Event.UPDATE, _("Afstemming met jeugdhulp: aangemeld bij de toegang"), access_point)
+    return request
+
+
+@audited_atomic
+def coordination_join(*, actor, case: LeerplichtCase, care_case, reason: str, access_point: AccessPoint):
+    """Join the youth's open case in youth care as consulent leerplicht: one plan, one casusregisseur.
+    The casusregisseur reads it in the case's journal and can end the involvement."""
+    from jeugdketen.cases.models import Involvement, JournalEntry
+
+    lp = _open_case(actor, case)
+    reason = _text(reason, "reason", _("waarom u aansluit"))
+    if care_case not in selectors.open_care_cases(case):
+        raise ValidationError({"care_case": _("Kies een lopende casus van deze jeugdige.")})
+    if care_case.involvements.active().filter(professional=lp.professional).exists():
+        raise ValidationError({"care_case": _("U bent al betrokken bij casus %(ref)s.") % {"ref": care_case.reference}})
+    involvement = Involvement.objects.create(
+        case=care_case,
+        professional=lp.professional,
+        function=lp.function,
+        note=_("Consulent leerplicht (%(ref)s)") % {"ref": case.reference},
+    )
+    JournalEntry.objects.create(
+        case=care_case,
+        author=lp.professional,
+        author_function=lp.function,
+        category=Category.LEERPLICHT,
+        title=_("Consulent leerplicht sluit aan"),
+        text=reason,
+    )
+    _step(
+        case,
+        lp,
+        Kind.COORDINATION,
+        _("Aangesloten bij casus %(ref)s (casusregisseur: %(name)s)")
+        % {"ref": care_case.reference, "name": care_case.casusregisseur.name if care_case.casusregisseur else "—"},
+        text=reason,
+    )
+    _log_case(
+        actor,
+        lp,
+        case,
+        Event.CREATE,
+        _("Aangesloten bij de casus in de jeugdhulp"),
+        access_point,
+        f"involvement:{involvement.pk}",
+    )
+    return involvement
+
+
+# --- handover and closing ------------------------------------------------------------------------
+
+
+@audited_atomic
+def case_handover(
+    *,
+    actor,
+    case: LeerplichtCase,
+    to: Professional,
+    conversation_on: date,
+    note: str,
+    access_point: AccessPoint,
+) -> LeerplichtCase:
+    """A warm handover to another consulent leerplicht (the youth moved, or changed school): only
+    after a conversation between the two, which is recorded. The receiving consulent's municipality
+    holds the case from then on, with all its history; the sender no longer sees it."""
+    lp = _open_case(actor, case)
+    note = _text(note, "note", _("wat u in het overdrachtsgesprek besprak"))
+    today = timezone.localdate()
+    if conversation_on is None:
+        raise ValidationError(
+            {"conversation_on": _("Vul de datum van het overdrachtsgesprek in: de overdracht is warm.")}
+        )
+    _not_future(conversation_on, "conversation_on", today)
+    receiving = (
+        Professional.objects.select_related("organisation__municipality").filter(pk=to.pk).first() if to else None
+    )
+    if (
+        receiving is None
+        or receiving.pk == lp.professional.pk
+        or receiving.has_left()
+        or receiving.organisation.kind != Organisation.Kind.GEMEENTE
+        or not receiving.functions.filter(code=rules.CONSULENT).exists()
+    ):
+        raise ValidationError({"to": _("Kies een andere consulent leerplicht die nog in dienst is.")})
+    case.consulent = receiving
+    case.municipality = receiving.organisation.municipality
+    case.save(update_fields=["consulent", "municipality", "updated_at"])
+    _step(
+        case,
+        lp,
+        Kind.HANDOVER,
+        _("Warm overgedragen aan %(name)s (%(org)s)") % {"name": receiving.name, "org": receiving.organisation},
+        text=note,
+        occurred_on=conversation_on,
+        with_whom=receiving.name,
+    )
+    _log_case(
+        actor,
+        lp,
+        case,
+        Event.UPDATE,
+        _("Leerplichtzaak warm overgedragen aan %(name)s") % {"name": receiving.name},
+        access_point,
+    )
+    return case
+
+
+@audited_atomic
+def case_close(*, actor, case: LeerplichtCase, outcome: str, access_point: AccessPoint) -> LeerplichtCase:
+    """Close the case (phase evalueren done): its meldingen are closed with it."""
+    lp = _open_case(actor, case)
+    outcome = _text(outcome, "outcome", _("het resultaat"))
+    if HaltReferral.objects.filter(case=case, outcome=HaltReferral.Outcome.PENDING).exists():
+        raise ValidationError({"outcome": _("De Halt-afdoening loopt nog; sluit de zaak als de uitkomst bekend is.")})
+    case.status, case.closed_on, case.outcome = LeerplichtCase.Status.CLOSED, timezone.localdate(), outcome
+    case.save(update_fields=["status", "closed_on", "outcome", "updated_at"])
+    case.meldingen.filter(status=Melding.Status.TAKEN_UP).update(status=Melding.Status.CLOSED)
+    _step(case, lp, Kind.CLOSED, _("Zaak gesloten"), text=outcome)
+    _log_case(actor, lp, case, Event.UPDATE, _("Leerplichtzaak gesloten"), access_point)
+    return case
+
+
+# --- leave (art. 13a, 14) ------------------------------------------------------------------------
+
+
+@audited_atomic
+def leave_request_register(
+    *,
+    actor,
+    youth: Youth,
+    ground: str,
+    reason: str,
+    requested_by: str,
+    requested_on: date,
+    start: date,
+    end: date,
+    access_point: AccessPoint,
+) -> LeaveRequest:
+    """The school registers the parents' written request for extra leave. Up to 10 school days the
+    head of the school decides; over 10 (art. 14 lid 3) the consulent leerplicht."""
+    staff = rules.school_staff(actor, deliver=True)
+    school = staff.organisation
+    today = timezone.localdate()
+    if not Enrolment.objects.filter(youth=youth, school=school).current(start).exists():
+        raise NotFoundOrForbidden
+    errors: dict[str, str] = {}
+    if ground not in LeaveRequest.Ground.values:
+        errors["ground"] = _("Kies de grond van de aanvraag.")
+    for name, value, label, size in (
+        ("reason", reason, _("de reden van de aanvraag"), TEXT_MAX),
+        ("requested_by", requested_by, _("wie het verlof aanvraagt"), 200),
+    ):
+        try:
+            _text(value, name, label, max_length=size)
+        except ValidationError as exc:
+            errors.update({k: v[0] for k, v in exc.message_dict.items()})
+    if requested_on > today:
+        errors["requested_on"] = _("De datum ligt in de toekomst.")
+    if end < start:
+        errors["end"] = _("De laatste dag ligt vóór de eerste dag.")
+    calendar = school_calendar(school.municipality.holiday_region)
+    days = calendar.school_days(start, end) if end >= start else []
+    if not errors and not days:
+        errors["start"] = _("In deze periode valt geen schooldag: daarvoor is geen verlof nodig.")
+    if not errors and ground == LeaveRequest.Ground.HOLIDAY:
+        if len(days) > law.HEAD_DECIDES_UP_TO_SCHOOL_DAYS:
+            errors["end"] = _("Vakantieverlof (art. 13a) is hoogstens 10 schooldagen.")
+        first_weeks_end = calendar.end_of_school_weeks(
+            law.school_year_start(start), law.HOLIDAY_LEAVE_NOT_IN_FIRST_WEEKS
+        )
+        if start <= first_weeks_end:
+            errors["start"] = _("Vakantieverlof (art. 13a) kan niet in de eerste twee weken van het schooljaar.")
+        if LeaveRequest.objects.filter(
+            youth=youth,
+            ground=LeaveRequest.Ground.HOLIDAY,
+            decision=LeaveRequest.Decision.GRANTED,
+            start__gte=law.school_year_start(start),
+            start__lte=law.school_year_end(start),
+        ).exists():
+            errors["ground"] = _(
+                "Vakantieverlof (art. 13a) is al eens verleend in dit schooljaar: het kan één keer per schooljaar."
+            )
+    if errors:
+        raise ValidationError(errors)
+    leave = LeaveRequest.objects.create(
+        youth=youth,
+        school=school,
+        ground=ground,
+        reason=reason.strip(),
+        requested_by=requested_by.strip(),
+        requested_on=requested_on,
+        start=start,
+        end=end,
+        school_days=len(days),
+        registered_by=staff.professional,
+    )
+    _log_youths(
+        actor, staff, [youth.pk], Event.CREATE, _("Verlofaanvraag geregistreerd"), f"verlof:{leave.pk}", access_point
+    )
+    return leave
+
+
+@audited_atomic
+def leave_decide(*, actor, leave: LeaveRequest, decision: str, grounds: str, access_point: AccessPoint) -> LeaveRequest:
+    """Decide on a leave request: the head of the school up to 10 school days, the consulent of the
+    youth's municipality over 10 (art. 14 lid 3). A refusal is a besluit with its grounds; absence
+    in refused leave is luxe verzuim, so the pupil's absence is judged again."""
+    leave = LeaveRequest.objects.select_for_update().select_related("youth", "school__municipality").get(pk=leave.pk)
+    if leave.for_consulent:
+        decider = rules.consulent(actor)
+        if leave.youth.municipality_id != decider.organisation.municipality_id:
+            raise NotFoundOrForbidden
+    else:
+        decider = rules.school_head(actor)
+        if decider.organisation.pk != leave.school_id:
+            raise NotFoundOrForbidden
+    if leave.decision:
+        raise ValidationError({"decision": _("Over deze aanvraag is al beslist.")})
+    if decision not in (LeaveRequest.Decision.GRANTED, LeaveRequest.Decision.REFUSED):
+        raise ValidationError({"decision": _("Kies: verlenen of weigeren.")})
+    grounds = _text(grounds, "decision_grounds", _("de motivering van het besluit"))
+    leave.decision, leave.decision_grounds = decision, grounds
+    leave.decided_on, leave.decided_by = timezone.localdate(), decider.professional
+    leave.save(update_fields=["decision", "decision_grounds", "decided_on", "decided_by"])
+    _log_youths(
+        actor,
+        decider,
+        [leave.youth_id],
+        Event.UPDATE,
+        _("Besluit op verlofaanvraag"),
+        f"verlof:{leave.pk}",
+        access_point,
+    )
+    if decision == LeaveRequest.Decision.REFUSED:
+        judge(
+            leave.school,
+            [leave.youth_id],
+            actor=actor,
+            staff=decider,
+            access_point=access_point,
+            today=timezone.localdate(),
+        )
+    return leave
