@@ -465,3 +465,10 @@ def leave_detail(*, actor, leave_id: int, access_point: AccessPoint) -> tuple[Le
         description="Verlofaanvraag",
     )
     return leave, who, decides and not leave.decision
+
+
+def current_pupils(staff: rules.Actor):
+    """The school's pupils enrolled today (for the leave form)."""
+    return Youth.objects.filter(
+        pk__in=Enrolment.objects.current(timezone.localdate()).filter(school=staff.organisation).values("youth_id")
+    ).order_by("last_name", "first_name")

@@ -1289,7 +1289,7 @@ def coordination_register(
             first_name=youth.first_name,
             last_name=youth.last_name,
             date_of_birth=youth.date_of_birth,
-            requester_kind=HelpRequest.Requester.PROFESSIONAL,
+            requester_kind=HelpRequest.Requester.OTHER,
             requester_name=lp.professional.name,
             requester_phone=phone or lp.professional.phone,
             requester_email=lp.professional.email or lp.professional.user.email,

@@ -3,10 +3,13 @@ one address; what it shows follows from who asks (``rules``)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,8 +19,9 @@ from jeugdketen.access import policy
 from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
 from jeugdketen.core.views import access_point, save_form
 
-from . import forms, rules, selectors, services
+from . import forms, letters, rules, selectors, services
 from .csvfiles import ImportRefused
+from .models import CaseStep, ProcesVerbaal
 
 
 def _school_page(request, status=200, **extra):
@@ -29,6 +33,7 @@ def _school_page(request, status=200, **extra):
         "today": timezone.localdate(),
         "absence_form": forms.UploadForm(prefix="verzuim"),
         "enrolment_form": forms.UploadForm(prefix="inschrijvingen"),
+        "leave_form": forms.LeaveRequestForm(pupils=selectors.current_pupils(overview.staff)) if can_deliver else None,
         **extra,
     }
     return render(request, "leerplicht/school.html", context, status=status)
@@ -127,3 +132,274 @@ def melding(request, melding_id: int):
         )
         return done or _melding_page(request, found, status=422, form=form)
     return _melding_page(request, found)
+
+
+# --- MAS casework ------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def melding_take_up(request, melding_id: int):
+    found = selectors.melding_detail(actor=request.user, melding_id=melding_id, access_point=access_point(request))
+    try:
+        case = services.case_take_up(actor=request.user, melding=found.melding, access_point=access_point(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(reverse("leerplicht:melding", args=[melding_id]))
+    messages.success(
+        request, _("De melding is in behandeling genomen in leerplichtzaak %(ref)s.") % {"ref": case.reference}
+    )
+    return redirect(reverse("leerplicht:case", args=[case.pk]))
+
+
+def _case_forms(detail, bound: dict) -> dict:
+    return {
+        "step_form": forms.StepForm(initial={"occurred_on": timezone.localdate()}),
+        "invitation_form": forms.InvitationForm(),
+        "warning_form": forms.WarningForm(),
+        "phase_form": forms.PhaseForm(initial={"phase": detail.case.phase}),
+        "route_form": forms.RouteForm(),
+        "halt_form": forms.HaltForm(),
+        "halt_outcome_form": forms.HaltOutcomeForm(),
+        "pv_form": forms.ProcesVerbaalForm(),
+        "register_form": forms.CoordinationRegisterForm(),
+        "join_form": forms.CoordinationJoinForm(care_cases=detail.care_cases),
+        "handover_form": forms.HandoverForm(colleagues=detail.colleagues),
+        "close_form": forms.CloseForm(),
+        **bound,
+    }
+
+
+def _case_page(request, detail, status=200, open_form: str = "", **bound):
+    context = {
+        "d": detail,
+        "c": detail.case,
+        "today": timezone.localdate(),
+        "open_form": open_form,
+        **_case_forms(detail, bound),
+    }
+    return render(request, "leerplicht/case.html", context, status=status)
+
+
+@login_required
+def case(request, case_id: int):
+    detail = selectors.case_detail(actor=request.user, case_id=case_id, access_point=access_point(request))
+    return _case_page(request, detail)
+
+
+def _invitation_at(data):
+    return timezone.make_aware(datetime.combine(data["day"], data["time"]))
+
+
+# name: (form class, form's context name, service call, success message)
+CASE_ACTIONS = {
+    "stap": (
+        forms.StepForm,
+        "step_form",
+        lambda user, c, data, ap: services.case_step_add(actor=user, case=c, access_point=ap, **data),
+        _("De stap is vastgelegd."),
+    ),
+    "uitnodiging": (
+        forms.InvitationForm,
+        "invitation_form",
+        lambda user, c, data, ap: services.invitation_send(
+            actor=user,
+            case=c,
+            appointment_at=_invitation_at(data),
+            location=data["location"],
+            with_whom=data["with_whom"],
+            text=data["text"],
+            access_point=ap,
+        ),
+        _("De uitnodiging is klaargezet; download de brief bij de stap."),
+    ),
+    "waarschuwing": (
+        forms.WarningForm,
+        "warning_form",
+        lambda user, c, data, ap: services.warning_give(actor=user, case=c, text=data["text"], access_point=ap),
+        _("De waarschuwing is vastgelegd; download de brief bij de stap."),
+    ),
+    "fase": (
+        forms.PhaseForm,
+        "phase_form",
+        lambda user, c, data, ap: services.phase_set(actor=user, case=c, access_point=ap, **data),
+        _("De fase is gewijzigd."),
+    ),
+    "route": (
+        forms.RouteForm,
+        "route_form",
+        lambda user, c, data, ap: services.route_choose(actor=user, case=c, access_point=ap, **data),
+        _("De route is vastgelegd."),
+    ),
+    "halt": (
+        forms.HaltForm,
+        "halt_form",
+        lambda user, c, data, ap: services.halt_refer(actor=user, case=c, access_point=ap, **data),
+        _("De jeugdige is verwezen naar Halt."),
+    ),
+    "halt-uitkomst": (
+        forms.HaltOutcomeForm,
+        "halt_outcome_form",
+        lambda user, c, data, ap: services.halt_outcome(
+            actor=user, referral=c.halt_referral, outcome=data["outcome"], access_point=ap
+        ),
+        _("De uitkomst van Halt is vastgelegd."),
+    ),
+    "proces-verbaal": (
+        forms.ProcesVerbaalForm,
+        "pv_form",
+        lambda user, c, data, ap: services.pv_draw_up(actor=user, case=c, access_point=ap, **data),
+        _("Het proces-verbaal is opgemaakt. Controleer de PDF en verstuur het daarna."),
+    ),
+    "aanmelden": (
+        forms.CoordinationRegisterForm,
+        "register_form",
+        lambda user, c, data, ap: services.coordination_register(actor=user, case=c, access_point=ap, **data),
+        _("De jeugdige is aangemeld bij de toegang."),
+    ),
+    "aansluiten": (
+        forms.CoordinationJoinForm,
+        "join_form",
+        lambda user, c, data, ap: services.coordination_join(actor=user, case=c, access_point=ap, **data),
+        _("U bent aangesloten bij de casus."),
+    ),
+    "overdragen": (
+        forms.HandoverForm,
+        "handover_form",
+        lambda user, c, data, ap: services.case_handover(actor=user, case=c, access_point=ap, **data),
+        _("De zaak is warm overgedragen."),
+    ),
+    "sluiten": (
+        forms.CloseForm,
+        "close_form",
+        lambda user, c, data, ap: services.case_close(actor=user, case=c, access_point=ap, **data),
+        _("De zaak is gesloten."),
+    ),
+}
+
+
+@login_required
+@require_POST
+def case_action(request, case_id: int, action: str):
+    if action not in CASE_ACTIONS:
+        raise Http404
+    form_class, name, call, success = CASE_ACTIONS[action]
+    ap = access_point(request)
+    detail = selectors.case_detail(actor=request.user, case_id=case_id, access_point=ap)
+    extra = {}
+    if form_class is forms.CoordinationJoinForm:
+        extra = {"care_cases": detail.care_cases}
+    elif form_class is forms.HandoverForm:
+        extra = {"colleagues": detail.colleagues}
+    form = form_class(request.POST, **extra)
+    # After a handover the sender no longer sees the case: back to the overview.
+    to = reverse("leerplicht:overview") if action == "overdragen" else reverse("leerplicht:case", args=[case_id])
+    done = save_form(request, form, lambda data: call(request.user, detail.case, data, ap), success=success, to=to)
+    return done or _case_page(request, detail, status=422, open_form=action, **{name: form})
+
+
+@login_required
+@require_POST
+def agreement_settle(request, case_id: int, step_id: int):
+    ap = access_point(request)
+    detail = selectors.case_detail(actor=request.user, case_id=case_id, access_point=ap)
+    step = get_object_or_404(CaseStep, pk=step_id, case=detail.case)
+    form = forms.AgreementForm(request.POST)
+    done = save_form(
+        request,
+        form,
+        lambda data: services.agreement_settle(actor=request.user, step=step, kept=data["kept"], access_point=ap),
+        success=_("De afspraak is geëvalueerd."),
+        to=reverse("leerplicht:case", args=[case_id]),
+    )
+    if done is None:
+        messages.error(request, _("Kies of de afspraak is nagekomen."))
+        return redirect(reverse("leerplicht:case", args=[case_id]))
+    return done
+
+
+@login_required
+@require_POST
+def pv_send(request, case_id: int, pv_id: int):
+    ap = access_point(request)
+    detail = selectors.case_detail(actor=request.user, case_id=case_id, access_point=ap)
+    pv = get_object_or_404(ProcesVerbaal, pk=pv_id, case=detail.case)
+    try:
+        services.pv_send(actor=request.user, pv=pv, access_point=ap)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("Het proces-verbaal is verstuurd aan het OM, met een afschrift aan de Raad voor de Kinderbescherming."),
+        )
+    return redirect(reverse("leerplicht:case", args=[case_id]))
+
+
+def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def letter_pdf(request, case_id: int, step_id: int):
+    ap = access_point(request)
+    case, lp = selectors.case_for(request.user, case_id, ap)
+    step = get_object_or_404(CaseStep, pk=step_id, case=case, kind__in=CaseStep.LETTER_KINDS)
+    letter = letters.step_letter(request.user, lp, case, step, ap)
+    return _pdf_response(letters.pdf(letter), letters.filename(letter))
+
+
+@login_required
+def pv_pdf(request, case_id: int, pv_id: int):
+    ap = access_point(request)
+    case, lp = selectors.case_for(request.user, case_id, ap)
+    pv = get_object_or_404(ProcesVerbaal.objects.select_related("by__user"), pk=pv_id, case=case)
+    letter = letters.pv_letter(request.user, lp, case, pv, ap)
+    return _pdf_response(letters.pdf(letter), letters.filename(letter))
+
+
+# --- leave ------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def leave_register(request):
+    ap = access_point(request)
+    form = forms.LeaveRequestForm(request.POST, pupils=selectors.current_pupils(rules.school_staff(request.user)))
+    done = save_form(
+        request,
+        form,
+        lambda data: services.leave_request_register(actor=request.user, access_point=ap, **data),
+        success=_("De verlofaanvraag is geregistreerd."),
+        to=reverse("leerplicht:overview") + "#h-leave",
+    )
+    return done or _school_page(request, status=422, leave_form=form)
+
+
+@login_required
+def leave(request, leave_id: int):
+    ap = access_point(request)
+    found, who, decides = selectors.leave_detail(actor=request.user, leave_id=leave_id, access_point=ap)
+    form = forms.LeaveDecisionForm(request.POST or None)
+    if request.method == "POST":
+        done = save_form(
+            request,
+            form,
+            lambda data: services.leave_decide(
+                actor=request.user,
+                leave=found,
+                access_point=ap,
+                decision=data["decision"],
+                grounds=data["decision_grounds"],
+            ),
+            success=_("Het besluit is vastgelegd."),
+            to=reverse("leerplicht:leave", args=[leave_id]),
+        )
+        if done:
+            return done
+    status = 422 if form.is_bound else 200
+    return render(
+        request, "leerplicht/leave.html", {"r": found, "who": who, "decides": decides, "form": form}, status=status
+    )
