@@ -7,19 +7,23 @@
   Dalfsen with an address;
 - Ilse (IB'er, OBS De Vecht) delivers the school's absence: Noah reaches 16 hours in the last two
   school weeks (a melding to confirm and send), Julia's melding is sent to Lotte already, and Finn
-  has been ill for 7 school days (M@ZL, for the jeugdarts).
+  has been ill for 7 school days (M@ZL, for the jeugdarts). Lotte took Julia's melding up in a
+  leerplicht case (a conversation, an agreement, an invitation letter for the next one);
+- Fenna's parents asked for 12 school days of leave: over 10, so Lotte decides (art. 14 lid 3).
 - the schools' enrolments of the youths the toegang registered; Daan Smit (13), who moved to
   Dalfsen three weeks ago and is enrolled nowhere yet, is on the absolute verzuim list."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
 
 from jeugdketen.auditlog.services import AccessPoint, Channel
 from jeugdketen.intake.deadlines import atw_holidays
 from jeugdketen.leerplicht import law
 from jeugdketen.leerplicht import services as lp
-from jeugdketen.leerplicht.models import Melding, SchoolHoliday
+from jeugdketen.leerplicht.models import CaseStep, LeaveRequest, LeerplichtCase, Melding, SchoolHoliday
 from jeugdketen.leerplicht.selectors import school_calendar
 
 DEMO = AccessPoint(Channel.CLI)
@@ -144,4 +148,59 @@ def load_demo_leerplicht(*, today: date, youths: dict, pros: dict, municipality)
         note="Julia komt sinds twee weken 's ochtends niet. Moeder gebeld op maandag; zij maakt zich zorgen en wil graag in gesprek.",
         access_point=DEMO,
     )
+    _julia_case(sent, lotte, today)
+    _leave_request(ilse, youths["deboer_fenna"], today)
     return result.meldingen
+
+
+def _julia_case(melding, lotte, today: date) -> None:
+    """Lotte takes up Julia's melding: a leerplicht case with a first conversation, an agreement
+    and an invitation for the follow-up conversation (a letter)."""
+    case = lp.case_take_up(actor=lotte.user, melding=melding, access_point=DEMO)
+    lp.case_step_add(
+        actor=lotte.user,
+        case=case,
+        kind=CaseStep.Kind.CONVERSATION,
+        title="Eerste gesprek met Julia en moeder",
+        text="Julia slaapt slecht en zegt 's ochtends buikpijn te hebben. Moeder herkent dat; zij wil hulp.",
+        with_whom="Julia en Petra van der Veen",
+        access_point=DEMO,
+    )
+    lp.case_step_add(
+        actor=lotte.user,
+        case=case,
+        kind=CaseStep.Kind.AGREEMENT,
+        title="Julia is iedere ochtend om 8.20 uur op school; moeder brengt haar",
+        due_on=today + timedelta(weeks=2),
+        access_point=DEMO,
+    )
+    lp.phase_set(actor=lotte.user, case=case, phase=LeerplichtCase.Phase.ANALYSEREN, access_point=DEMO)
+    follow_up = school_calendar("noord").next_school_day(today + timedelta(days=7))
+    lp.invitation_send(
+        actor=lotte.user,
+        case=case,
+        appointment_at=timezone.make_aware(datetime.combine(follow_up, time(15, 30))),
+        location="Gemeentehuis Dalfsen, Waterstraat 10",
+        with_whom="Julia en haar ouders",
+        access_point=DEMO,
+    )
+
+
+def _leave_request(ilse, youth, today: date) -> None:
+    """Fenna's parents ask for 12 school days of leave: over 10, so Lotte decides (art. 14 lid 3)."""
+    calendar = school_calendar("noord")
+    start = calendar.next_school_day(today + timedelta(weeks=3))
+    end = start
+    for _i in range(11):
+        end = calendar.next_school_day(end)
+    lp.leave_request_register(
+        actor=ilse.user,
+        youth=youth,
+        ground=LeaveRequest.Ground.CIRCUMSTANCES,
+        reason="Begrafenis van grootvader in Canada; de familie blijft voor de rouwperiode.",
+        requested_by="Linda de Boer",
+        requested_on=today,
+        start=start,
+        end=end,
+        access_point=DEMO,
+    )

@@ -153,21 +153,21 @@ def melding_take_up(request, melding_id: int):
 
 
 def _case_forms(detail, bound: dict) -> dict:
-    return {
-        "step_form": forms.StepForm(initial={"occurred_on": timezone.localdate()}),
-        "invitation_form": forms.InvitationForm(),
-        "warning_form": forms.WarningForm(),
-        "phase_form": forms.PhaseForm(initial={"phase": detail.case.phase}),
-        "route_form": forms.RouteForm(),
-        "halt_form": forms.HaltForm(),
-        "halt_outcome_form": forms.HaltOutcomeForm(),
-        "pv_form": forms.ProcesVerbaalForm(),
-        "register_form": forms.CoordinationRegisterForm(),
-        "join_form": forms.CoordinationJoinForm(care_cases=detail.care_cases),
-        "handover_form": forms.HandoverForm(colleagues=detail.colleagues),
-        "close_form": forms.CloseForm(),
-        **bound,
+    """Every form of the case page, each with its action's name as prefix (unique ids)."""
+    initial = {"stap": {"occurred_on": timezone.localdate()}, "fase": {"phase": detail.case.phase}}
+    unbound = {
+        name: form_class(prefix=action, initial=initial.get(action), **_form_extra(form_class, detail))
+        for action, (form_class, name, _call, _success) in CASE_ACTIONS.items()
     }
+    return {**unbound, **bound}
+
+
+def _form_extra(form_class, detail) -> dict:
+    if form_class is forms.CoordinationJoinForm:
+        return {"care_cases": detail.care_cases}
+    if form_class is forms.HandoverForm:
+        return {"colleagues": detail.colleagues}
+    return {}
 
 
 def _case_page(request, detail, status=200, open_form: str = "", **bound):
@@ -286,12 +286,7 @@ def case_action(request, case_id: int, action: str):
     form_class, name, call, success = CASE_ACTIONS[action]
     ap = access_point(request)
     detail = selectors.case_detail(actor=request.user, case_id=case_id, access_point=ap)
-    extra = {}
-    if form_class is forms.CoordinationJoinForm:
-        extra = {"care_cases": detail.care_cases}
-    elif form_class is forms.HandoverForm:
-        extra = {"colleagues": detail.colleagues}
-    form = form_class(request.POST, **extra)
+    form = form_class(request.POST, prefix=action, **_form_extra(form_class, detail))
     # After a handover the sender no longer sees the case: back to the overview.
     to = reverse("leerplicht:overview") if action == "overdragen" else reverse("leerplicht:case", args=[case_id])
     done = save_form(request, form, lambda data: call(request.user, detail.case, data, ap), success=success, to=to)

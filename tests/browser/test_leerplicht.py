@@ -3,12 +3,19 @@
 The school's IB'er (Ilse, OBS De Vecht) finds Noah's 16 hours as a melding, opens it and sends it;
 a file with a wrong date is refused with the line and column and nothing is stored; a corrected
 file is read in. The consulent leerplicht (Lotte) receives the melding and sees Daan Smit, who
-moved to Dalfsen and is enrolled nowhere, on the absolute verzuim list."""
+moved to Dalfsen and is enrolled nowhere, on the absolute verzuim list. Esther (Vechtdal Lyceum)
+uploads Thijs's absence; Lotte takes the melding up in a leerplicht case and refers him to Halt.
+Lotte decides on Fenna's leave of 12 school days."""
+
+import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from jeugdketen.leerplicht.models import Absence, Melding
+from jeugdketen.leerplicht.models import Absence, HaltReferral, LeaveRequest, Melding
+from jeugdketen.leerplicht.selectors import school_calendar
+from jeugdketen.youth.models import Youth
 from tests.browser.flows import click
 
 pytestmark = pytest.mark.browser
@@ -60,7 +67,8 @@ def test_the_school_sends_a_melding_and_the_consulent_receives_it(ui):
     ui.navigate_by(ui.page.get_by_role("link", name="Leerplicht", exact=True))
     received = ui.page.get_by_role("region", name="Tabel: ontvangen meldingen")
     expect(received).to_contain_text("Noah Jansen")
-    expect(received).to_contain_text("Julia van der Veen")
+    expect(received).not_to_contain_text("Julia")  # taken up in a leerplicht case
+    expect(ui.page.get_by_role("region", name="Tabel: open leerplichtzaken")).to_contain_text("Julia van der Veen")
     expect(received).not_to_contain_text("Finn")  # M@ZL goes to the jeugdarts
     absolute = ui.page.get_by_role("region", name="Tabel: absoluut verzuim")
     expect(absolute).to_contain_text("Daan Smit")
@@ -68,3 +76,91 @@ def test_the_school_sends_a_melding_and_the_consulent_receives_it(ui):
     ui.navigate_by(received.get_by_role("link", name="Noah Jansen"))
     expect(ui.page.get_by_text("Ouders gebeld; Noah wil niet naar gym.")).to_be_visible()
     expect(ui.page.get_by_role("button", name="Melding versturen")).to_have_count(0)
+
+
+def test_upload_melding_mas_case_and_halt_referral(ui):
+    """Esther (Vechtdal Lyceum) uploads Thijs's absence and sends the melding; Lotte takes it up in
+    a leerplicht case, records the conversation, downloads the invitation letter and refers Thijs
+    (15) to Halt with his and his parents' consent."""
+    thijs = Youth.objects.get(first_name="Thijs", last_name="Veen")
+    calendar = school_calendar("noord")
+    days, day = [], timezone.localdate()
+    while len(days) < 4:
+        day = calendar.previous_school_day(day)
+        days.append(day)
+    ui.login("esther")
+    ui.navigate_by(ui.page.get_by_role("link", name="Verzuim", exact=True))
+    ui.page.get_by_text("Verzuim aanleveren", exact=True).click()
+    form = ui.page.locator("details", has_text="Verzuim aanleveren")
+    rows = "".join(f"{thijs.bsn};{d:%d-%m-%Y};ongeoorloofd;5\n" for d in days)
+    form.get_by_label("Bestand (CSV)").set_input_files(csv_file("verzuim.csv", "bsn;datum;soort;lesuren\n" + rows))
+    ui.navigate_by(form.get_by_role("button", name="Verzuim inlezen"))
+    expect(ui.page.get_by_role("status")).to_contain_text("Nieuwe meldingen: 1.")
+    to_send = ui.page.get_by_role("region", name="Tabel: te melden verzuim")
+    ui.navigate_by(to_send.get_by_role("link", name=thijs.full_name))
+    click(ui, "Melding versturen")
+    ui.logout()
+
+    ui.login("lotte")
+    ui.navigate_by(ui.page.get_by_role("link", name="Leerplicht", exact=True))
+    received = ui.page.get_by_role("region", name="Tabel: ontvangen meldingen")
+    ui.navigate_by(received.get_by_role("link", name=thijs.full_name))
+    click(ui, "In behandeling nemen")
+    expect(ui.page.get_by_role("heading", level=1)).to_have_text(f"Leerplichtzaak {thijs.full_name}")
+    expect(ui.page.get_by_role("status")).to_contain_text("in behandeling genomen in leerplichtzaak LP-")
+
+    ui.page.get_by_text("Gesprek, spreekuur, afspraak of notitie vastleggen").click()
+    step = ui.page.locator("details", has_text="Gesprek, spreekuur, afspraak of notitie vastleggen")
+    step.get_by_label("Wat legt u vast?").select_option(label="Gesprek")
+    step.get_by_label("Onderwerp").fill("Gesprek met Thijs en zijn ouders")
+    step.get_by_label("Met wie").fill("Thijs, moeder en vader")
+    step.get_by_label("Verslag").fill("Thijs verveelt zich op school en spijbelt met vrienden.")
+    ui.navigate_by(step.get_by_role("button", name="Vastleggen"))
+    expect(ui.page.get_by_role("status")).to_contain_text("De stap is vastgelegd.")
+    history = ui.page.locator("section", has=ui.page.get_by_role("heading", name="Verloop"))
+    expect(history).to_contain_text("Gesprek met Thijs en zijn ouders")
+
+    ui.page.get_by_text("Uitnodigen voor een gesprek (brief)").click()
+    invite = ui.page.locator("details", has_text="Uitnodigen voor een gesprek (brief)")
+    invite.get_by_label("Datum van het gesprek").fill(calendar.next_school_day(timezone.localdate()).isoformat())
+    invite.get_by_label("Tijd").fill("15:30")
+    invite.get_by_label("Plaats").fill("Gemeentehuis Dalfsen")
+    invite.get_by_label("Uitgenodigd").fill("Thijs en zijn ouders")
+    ui.navigate_by(invite.get_by_role("button", name="Uitnodiging maken"))
+    with ui.page.expect_download() as download:
+        ui.page.get_by_role("link", name=re.compile("Brief downloaden")).first.click()
+    assert download.value.suggested_filename.startswith("uitnodiging-lp-")
+
+    halt = ui.page.locator("section", has=ui.page.get_by_role("heading", name="Halt", exact=True))
+    expect(halt).to_contain_text("20 uur ongeoorloofd")
+    expect(halt).to_contain_text("ook de ouders moeten instemmen")
+    halt.get_by_text("Verwijzen naar Halt", exact=True).first.click()
+    halt.get_by_label("De jeugdige stemt in met de verwijzing naar Halt").check()
+    ui.navigate_by(halt.get_by_role("button", name="Verwijzen naar Halt"), status=422)
+    expect(ui.page.get_by_text("ook de ouders moeten instemmen met Halt")).to_be_visible()
+    halt = ui.page.locator("section", has=ui.page.get_by_role("heading", name="Halt", exact=True))
+    halt.get_by_label("De jeugdige stemt in met de verwijzing naar Halt").check()
+    halt.get_by_label("De ouders stemmen in (nodig als de jeugdige jonger is dan 16)").check()
+    ui.navigate_by(halt.get_by_role("button", name="Verwijzen naar Halt"))
+    expect(ui.page.get_by_role("status")).to_contain_text("De jeugdige is verwezen naar Halt.")
+    expect(ui.page.get_by_text("Verwezen naar Halt op")).to_be_visible()
+    assert HaltReferral.objects.get(youth=thijs).parents_consent is True
+
+
+def test_the_consulent_decides_on_leave_over_10_school_days(ui):
+    ui.login("lotte")
+    ui.navigate_by(ui.page.get_by_role("link", name="Leerplicht", exact=True))
+    leave = ui.page.get_by_role("region", name="Tabel: verlofaanvragen")
+    expect(leave).to_contain_text("Fenna de Boer")
+    ui.navigate_by(leave.get_by_role("link", name="Fenna de Boer"))
+    expect(ui.page.get_by_text("12 schooldagen", exact=False)).to_be_visible()
+    ui.page.get_by_label("Verleend").check()
+    ui.navigate_by(ui.page.get_by_role("button", name="Besluit vastleggen"), status=422)
+    expect(
+        ui.page.get_by_text("Motivering: Dit veld is vereist.").or_(ui.page.get_by_text("Dit veld is vereist."))
+    ).to_be_visible()
+    ui.page.get_by_label("Verleend").check()
+    ui.page.get_by_label("Motivering").fill("Gewichtige omstandigheid: begrafenis van een grootouder.")
+    ui.navigate_by(ui.page.get_by_role("button", name="Besluit vastleggen"))
+    expect(ui.page.get_by_role("status")).to_contain_text("Het besluit is vastgelegd.")
+    assert LeaveRequest.objects.get(youth__first_name="Fenna").decision == LeaveRequest.Decision.GRANTED
