@@ -17,10 +17,10 @@ from .conftest import bsn, pupil
 pytestmark = pytest.mark.django_db
 OVERVIEW = reverse("leerplicht:overview")
 FOUR_DAYS = "bsn;datum;soort;lesuren\n" + "".join(f"{bsn(1)};{d}-11-2026;ongeoorloofd;4\n" for d in (9, 10, 11, 12))
-# Pinned: session, user, professional and its functions (twice: the menu and the page); the two lists
-# and the deliveries; the access
-# log's insert; the session save.
-SCHOOL_PAGE_QUERIES = 11
+# Pinned: session, user, professional and its functions (twice: the menu and the page); the two lists,
+# the leave requests and the deliveries; the pupils of the leave form; the access log's insert; the
+# session save.
+SCHOOL_PAGE_QUERIES = 13
 
 
 def login(client, pro):
