@@ -295,7 +295,7 @@ class Melding(models.Model):
 
 class LeerplichtCase(models.Model):
     """A leerplicht case (leerplichtzaak): the consulent leerplicht handles a pupil's verzuim by the
-    Methodisch Absentie Standaard (MAS, Ingrado 2017, update 2020) in five phases, and chooses a
+    Methodische Aanpak Schoolverzuim (MAS, Ingrado 2017, update 2020) in five phases, and chooses a
     route. Meldingen of the pupil join the open case; every step is kept (``CaseStep``) so the
     consulent who receives the case in a warm handover sees its history."""
 
