@@ -44,6 +44,10 @@ def app(request):
                     professional.organisation.kind == "gemeente"
                     and leerplicht_rules.CONSULENT in policy.function_codes(professional)
                 )
+                or (
+                    professional.organisation.kind == "ggd"
+                    and leerplicht_rules.JEUGDARTS in policy.function_codes(professional)
+                )
             )
         ),
         "is_swv_coordinator": bool(

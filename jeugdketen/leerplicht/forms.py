@@ -24,7 +24,7 @@ class UploadForm(forms.Form):
         return upload
 
 
-class MeldingSendForm(forms.Form):
+class MeldingSendForm(Form):
     note = forms.CharField(
         label=_("Toelichting van de school (optioneel)"),
         required=False,
@@ -197,3 +197,28 @@ class LeaveDecisionForm(Form):
         widget=forms.RadioSelect,
     )
     decision_grounds = _text(_("Motivering"), rows=4)
+
+
+class MazlSendForm(MeldingSendForm):
+    """An M@ZL melding goes to a jeugdarts of the school's GGD."""
+
+    jeugdarts = forms.ModelChoiceField(label=_("Jeugdarts"), queryset=None)
+    field_order = ["jeugdarts", "note"]
+
+    def __init__(self, *args, jeugdartsen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from jeugdketen.organisations.models import Professional
+
+        self.fields["jeugdarts"].queryset = Professional.objects.filter(pk__in=[p.pk for p in jeugdartsen])
+        self.fields["jeugdarts"].label_from_instance = lambda p: f"{p.name} ({p.organisation})"
+
+
+class MazlAdviceForm(Form):
+    advice = forms.CharField(
+        label=_("Advies aan de school"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Wat de leerling kan en wat de school kan doen. Geen diagnose: die blijft in het dossier van de GGD."
+        ),
+    )

@@ -272,6 +272,12 @@ class Melding(models.Model):
     case = models.ForeignKey(
         "LeerplichtCase", null=True, blank=True, on_delete=models.SET_NULL, related_name="meldingen"
     )
+    # M@ZL: the jeugdarts of the school's GGD the melding went to, and the advice back to the school.
+    jeugdarts = models.ForeignKey(
+        Professional, null=True, blank=True, on_delete=models.PROTECT, related_name="mazl_meldingen"
+    )
+    advice = models.TextField(_("advies van de jeugdarts aan de school"), blank=True)
+    advised_at = models.DateTimeField(_("advies gegeven op"), null=True, blank=True)
 
     class Meta:
         ordering = ["due_on", "pk"]

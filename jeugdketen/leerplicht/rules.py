@@ -108,3 +108,28 @@ def school_head(actor) -> Actor:
             raise NotAllowed(_("Over verlof tot en met 10 schooldagen beslist de schoolleider."))
         raise NotFoundOrForbidden
     return Actor(professional, function, Ground.SCHOOL_ENROLMENT)
+
+
+JEUGDARTS = "jeugdarts"
+
+
+def jeugdarts(actor) -> Actor:
+    """A jeugdarts of the GGD: receives the school's M@ZL meldingen (worrying sickness absence).
+    The ground is the school's consultation of the GGD about the pupil."""
+    professional = _working(actor)
+    if professional.organisation.kind != Organisation.Kind.GGD:
+        raise NotFoundOrForbidden
+    function = _function(professional, frozenset({JEUGDARTS}))
+    if function is None:
+        raise NotFoundOrForbidden
+    return Actor(professional, function, Ground.GGD_CONSULTATION)
+
+
+def leerplicht_reader(actor) -> Actor:
+    """Whoever reads meldingen: the consulent, the jeugdarts (M@ZL) or the school's staff."""
+    for rule in (consulent, jeugdarts):
+        try:
+            return rule(actor)
+        except NotFoundOrForbidden:
+            pass
+    return school_staff(actor)

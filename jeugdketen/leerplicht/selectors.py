@@ -221,20 +221,29 @@ class MeldingDetail:
     can_send: bool
     absences: list
     can_take_up: bool = False
+    can_advise: bool = False
 
 
 def melding_detail(*, actor, melding_id: int, access_point: AccessPoint) -> MeldingDetail:
     """One melding with the absence it covers: for the school that found it, and (once sent) for
     the consulent of the youth's municipality; M@ZL meldingen go to the jeugdarts, not here."""
-    melding = Melding.objects.select_related("youth", "school", "sent_by__user").filter(pk=melding_id).first()
+    melding = (
+        Melding.objects.select_related("youth", "school", "sent_by__user", "jeugdarts__user")
+        .filter(pk=melding_id)
+        .first()
+    )
     if melding is None:
         raise NotFoundOrForbidden
-    who = rules.leerplicht_actor(actor)
-    allowed = (who.ground == Ground.SCHOOL_ENROLMENT and melding.school_id == who.organisation.pk) or (
-        who.ground == Ground.LEERPLICHT_CONSULENT
-        and melding.youth.municipality_id == who.organisation.municipality_id
-        and melding.status != Melding.Status.FOUND
-        and not melding.is_mazl
+    who = rules.leerplicht_reader(actor)
+    allowed = (
+        (who.ground == Ground.SCHOOL_ENROLMENT and melding.school_id == who.organisation.pk)
+        or (
+            who.ground == Ground.LEERPLICHT_CONSULENT
+            and melding.youth.municipality_id == who.organisation.municipality_id
+            and melding.status != Melding.Status.FOUND
+            and not melding.is_mazl
+        )
+        or (who.ground == Ground.GGD_CONSULTATION and melding.jeugdarts_id == who.professional.pk)
     )
     if not allowed:
         log_refusal(
@@ -267,7 +276,8 @@ def melding_detail(*, actor, melding_id: int, access_point: AccessPoint) -> Meld
         description="Verzuimmelding",
     )
     can_take_up = who.ground == Ground.LEERPLICHT_CONSULENT and melding.status == Melding.Status.SENT
-    return MeldingDetail(melding, who, can_send, absences, can_take_up)
+    can_advise = who.ground == Ground.GGD_CONSULTATION and melding.status == Melding.Status.SENT
+    return MeldingDetail(melding, who, can_send, absences, can_take_up, can_advise)
 
 
 # --- MAS casework ----------------------------------------------------------------------------------
@@ -472,3 +482,35 @@ def current_pupils(staff: rules.Actor):
     return Youth.objects.filter(
         pk__in=Enrolment.objects.current(timezone.localdate()).filter(school=staff.organisation).values("youth_id")
     ).order_by("last_name", "first_name")
+
+
+def jeugdartsen_for(school: Organisation) -> list[Professional]:
+    """The jeugdartsen an M@ZL melding of this school can go to: of the GGD of the school's contact
+    person, or of every GGD if the school has none."""
+    from jeugdketen.schoolsupport.selectors import ggd_professionals_for
+
+    candidates = ggd_professionals_for(school)
+    doctors = set(
+        Professional.objects.filter(pk__in=[p.pk for p in candidates], functions__code=rules.JEUGDARTS).values_list(
+            "pk", flat=True
+        )
+    )
+    return [p for p in candidates if p.pk in doctors]
+
+
+def jeugdarts_overview(*, actor, access_point: AccessPoint) -> dict:
+    """The M@ZL meldingen sent to this jeugdarts: open first (oldest first), then the advised ones."""
+    doctor = rules.jeugdarts(actor)
+    base = Melding.objects.filter(jeugdarts=doctor.professional).select_related("youth", "school")
+    open_items = list(base.filter(status=Melding.Status.SENT).order_by("sent_at")[:LIST_LIMIT])
+    advised = list(base.filter(status=Melding.Status.CLOSED).order_by("-advised_at")[:20])
+    grant = doctor.grant(can_change=False)
+    log_each(
+        [(m.youth_id, f"melding:{m.pk}", grant) for m in [*open_items, *advised]],
+        user=actor,
+        event=Event.LIST,
+        object_type=rules.OBJECT_TYPE,
+        access_point=access_point,
+        description="M@ZL-meldingen",
+    )
+    return {"doctor": doctor, "open": open_items, "advised": advised}

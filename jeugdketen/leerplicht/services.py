@@ -439,9 +439,11 @@ def judge(school: Organisation, youth_ids: list[int], *, actor, staff: rules.Act
 
 
 @audited_atomic
-def melding_send(*, actor, melding: Melding, note: str = "", access_point: AccessPoint) -> Melding:
+def melding_send(
+    *, actor, melding: Melding, note: str = "", jeugdarts: Professional | None = None, access_point: AccessPoint
+) -> Melding:
     """The school confirms the case and sends the melding: to the consulent leerplicht, or for
-    M@ZL to the jeugdarts."""
+    M@ZL to a jeugdarts of the school's GGD (``jeugdarts``)."""
     staff = rules.school_staff(actor, deliver=True)
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
     if melding.school_id != staff.organisation.pk:
@@ -452,17 +454,50 @@ def melding_send(*, actor, melding: Melding, note: str = "", access_point: Acces
         )
     if len(note) > 5000:
         raise ValidationError({"note": _("De toelichting is te lang (hoogstens 5000 tekens).")})
+    if melding.is_mazl:
+        if jeugdarts is None or jeugdarts.pk not in {p.pk for p in selectors.jeugdartsen_for(melding.school)}:
+            raise ValidationError({"jeugdarts": _("Kies de jeugdarts van de GGD van de school.")})
+        melding.jeugdarts = jeugdarts
     melding.status = Melding.Status.SENT
     melding.school_note = note.strip()
     melding.sent_at = timezone.now()
     melding.sent_by = staff.professional
-    melding.save(update_fields=["status", "school_note", "sent_at", "sent_by"])
+    melding.save(update_fields=["status", "school_note", "sent_at", "sent_by", "jeugdarts"])
     _log_youths(
         actor,
         staff,
         [melding.youth_id],
         Event.UPDATE,
         _("Verzuimmelding verstuurd"),
+        f"melding:{melding.pk}",
+        access_point,
+    )
+    return melding
+
+
+@audited_atomic
+def mazl_advise(*, actor, melding: Melding, advice: str, access_point: AccessPoint) -> Melding:
+    """The jeugdarts the M@ZL melding went to sees the pupil (and parents) and gives the school an
+    advice on what the pupil can do: no diagnosis, which stays in the GGD's own file."""
+    doctor = rules.jeugdarts(actor)
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    if not melding.is_mazl or melding.jeugdarts_id != doctor.professional.pk:
+        raise NotFoundOrForbidden
+    if melding.status != Melding.Status.SENT:
+        raise ValidationError({"advice": _("Op deze melding is al een advies gegeven.")})
+    advice = (advice or "").strip()
+    if not advice:
+        raise ValidationError({"advice": _("Vul het advies aan de school in.")})
+    if len(advice) > 5000:
+        raise ValidationError({"advice": _("Het advies is te lang (hoogstens 5000 tekens).")})
+    melding.advice, melding.advised_at, melding.status = advice, timezone.now(), Melding.Status.CLOSED
+    melding.save(update_fields=["advice", "advised_at", "status"])
+    _log_youths(
+        actor,
+        doctor,
+        [melding.youth_id],
+        Event.UPDATE,
+        _("Advies jeugdarts op M@ZL-melding"),
         f"melding:{melding.pk}",
         access_point,
     )

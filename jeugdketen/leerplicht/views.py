@@ -50,13 +50,20 @@ def _consulent_page(request, status=200, **extra):
     return render(request, "leerplicht/consulent.html", context, status=status)
 
 
+def _jeugdarts_page(request):
+    overview = selectors.jeugdarts_overview(actor=request.user, access_point=access_point(request))
+    return render(request, "leerplicht/jeugdarts.html", {"o": overview})
+
+
 @login_required
 def overview(request):
-    try:
-        rules.consulent(request.user)
-    except NotFoundOrForbidden:
-        return _school_page(request)
-    return _consulent_page(request)
+    for rule, page in ((rules.consulent, _consulent_page), (rules.jeugdarts, _jeugdarts_page)):
+        try:
+            rule(request.user)
+        except NotFoundOrForbidden:
+            continue
+        return page(request)
+    return _school_page(request)
 
 
 def _import(request, service, page, success, prefix: str):
@@ -111,24 +118,56 @@ def population_upload(request):
     return _import(request, services.population_import, _consulent_page, _delivery_message, "bevolking")
 
 
+def _send_form(found, data=None):
+    if found.melding.is_mazl:
+        return forms.MazlSendForm(
+            data, jeugdartsen=selectors.jeugdartsen_for(found.melding.school) if found.can_send else ()
+        )
+    return forms.MeldingSendForm(data)
+
+
 def _melding_page(request, found, status=200, **extra):
-    context = {"d": found, "m": found.melding, "form": forms.MeldingSendForm(), **extra}
+    context = {
+        "d": found,
+        "m": found.melding,
+        "form": _send_form(found) if found.can_send else None,
+        "advice_form": forms.MazlAdviceForm() if found.can_advise else None,
+        **extra,
+    }
     return render(request, "leerplicht/melding.html", context, status=status)
 
 
 @login_required
 def melding(request, melding_id: int):
-    found = selectors.melding_detail(actor=request.user, melding_id=melding_id, access_point=access_point(request))
+    ap = access_point(request)
+    found = selectors.melding_detail(actor=request.user, melding_id=melding_id, access_point=ap)
     if request.method == "POST":
-        form = forms.MeldingSendForm(request.POST)
+        to = reverse("leerplicht:melding", args=[melding_id])
+        if found.can_advise:
+            form = forms.MazlAdviceForm(request.POST)
+            done = save_form(
+                request,
+                form,
+                lambda data: services.mazl_advise(
+                    actor=request.user, melding=found.melding, advice=data["advice"], access_point=ap
+                ),
+                success=_("Het advies is naar de school gestuurd."),
+                to=to,
+            )
+            return done or _melding_page(request, found, status=422, advice_form=form)
+        form = _send_form(found, request.POST)
         done = save_form(
             request,
             form,
             lambda data: services.melding_send(
-                actor=request.user, melding=found.melding, note=data["note"], access_point=access_point(request)
+                actor=request.user,
+                melding=found.melding,
+                note=data["note"],
+                jeugdarts=data.get("jeugdarts"),
+                access_point=ap,
             ),
             success=_("De melding is verstuurd."),
-            to=reverse("leerplicht:melding", args=[melding_id]),
+            to=to,
         )
         return done or _melding_page(request, found, status=422, form=form)
     return _melding_page(request, found)
