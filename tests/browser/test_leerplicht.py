@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from jeugdketen.leerplicht.models import Absence, HaltReferral, LeaveRequest, Melding
 from jeugdketen.leerplicht.selectors import school_calendar
 from jeugdketen.youth.models import Youth
-from tests.browser.flows import click
+from tests.browser.flows import choose, click
 
 pytestmark = pytest.mark.browser
 
@@ -164,3 +164,25 @@ def test_the_consulent_decides_on_leave_over_10_school_days(ui):
     ui.navigate_by(ui.page.get_by_role("button", name="Besluit vastleggen"))
     expect(ui.page.get_by_role("status")).to_contain_text("Het besluit is vastgelegd.")
     assert LeaveRequest.objects.get(youth__first_name="Fenna").decision == LeaveRequest.Decision.GRANTED
+
+
+def test_mazl_goes_to_the_jeugdarts_who_advises_the_school(ui):
+    """Ilse sends Finn's long sickness to Daan Brinkman (jeugdarts, GGD); he advises the school."""
+    ui.login("ilse")
+    ui.navigate_by(ui.page.get_by_role("link", name="Verzuim", exact=True))
+    to_send = ui.page.get_by_role("region", name="Tabel: te melden verzuim")
+    ui.navigate_by(to_send.get_by_role("link", name="Finn Mulder"))
+    expect(ui.page.get_by_role("heading", name="Melden bij de jeugdarts")).to_be_visible()
+    choose(ui.page.get_by_label("Jeugdarts", exact=True), "Daan Brinkman")
+    click(ui, "Melding versturen")
+    expect(ui.page.get_by_role("status")).to_contain_text("De melding is verstuurd.")
+    ui.logout()
+
+    ui.login("daan")
+    ui.navigate_by(ui.page.get_by_role("link", name="Ziekteverzuim", exact=True))
+    new = ui.page.get_by_role("region", name="Tabel: nieuwe M@ZL-meldingen")
+    ui.navigate_by(new.get_by_role("link", name="Finn Mulder"))
+    ui.page.get_by_role("textbox", name="Advies aan de school").fill("Finn kan halve dagen naar school; rustig opbouwen.")
+    click(ui, "Advies versturen")
+    expect(ui.page.get_by_role("status")).to_contain_text("Het advies is naar de school gestuurd.")
+    assert Melding.objects.get(youth__first_name="Finn").status == Melding.Status.CLOSED
