@@ -288,6 +288,13 @@ def hours_label(value: Decimal) -> str:
     return f"{value.normalize():f}".replace(".", ",")
 
 
+UNKNOWN = object()
+
+
+def _diploma_on(youth: Youth) -> date | None:
+    return Startkwalificatie.objects.filter(youth=youth).values_list("obtained_on", flat=True).first()
+
+
 @dataclass
 class HaltCheck:
     """Whether a pupil may be referred to Halt for verzuim, with the reasons if not."""
@@ -303,7 +310,7 @@ class HaltCheck:
         return not self.problems
 
 
-def halt_check(case: LeerplichtCase, today: date | None = None) -> HaltCheck:
+def halt_check(case: LeerplichtCase, today: date | None = None, *, diploma=UNKNOWN) -> HaltCheck:
     """The Halt criteria for schoolverzuim (``law.HALT_*``) on the case's verzuim: the unauthorised
     hours and the times late from the start of its first melding's period to today."""
     today = today or timezone.localdate()
@@ -315,7 +322,8 @@ def halt_check(case: LeerplichtCase, today: date | None = None) -> HaltCheck:
         late=Count("pk", filter=Q(kind=Absence.Kind.LATE)),
     )
     hours, times_late = totals["hours"], totals["late"]
-    diploma = Startkwalificatie.objects.filter(youth=youth).values_list("obtained_on", flat=True).first()
+    if diploma is UNKNOWN:
+        diploma = _diploma_on(youth)
     problems = []
     if not law.HALT_FROM_AGE <= age < law.HALT_UNTIL_AGE:
         problems.append(_("De jeugdige is %(age)s jaar; Halt is voor jongeren van 12 tot 18 jaar.") % {"age": age})
@@ -398,13 +406,13 @@ def case_detail(*, actor, case_id: int, access_point: AccessPoint) -> CaseDetail
     """A leerplicht case with its whole history, for the consulent who holds it."""
     case, lp = case_for(actor, case_id, access_point)
     today = timezone.localdate()
-    diploma = Startkwalificatie.objects.filter(youth=case.youth).values_list("obtained_on", flat=True).first()
+    diploma = _diploma_on(case.youth)
     detail = CaseDetail(
         case,
         lp,
         list(case.steps.select_related("by__user").order_by("-occurred_on", "-pk")),
         list(case.meldingen.select_related("school").order_by("reached_on")),
-        halt_check(case, today),
+        halt_check(case, today, diploma=diploma),
         HaltReferral.objects.filter(case=case).first(),
         list(case.processen_verbaal.all()),
         list(open_care_cases(case)) if case.is_open else [],

@@ -1510,18 +1510,14 @@ def leave_request_register(
     if not errors and ground == LeaveRequest.Ground.HOLIDAY:
         if len(days) > law.HEAD_DECIDES_UP_TO_SCHOOL_DAYS:
             errors["end"] = _("Vakantieverlof (art. 13a) is hoogstens 10 schooldagen.")
-        first_weeks_end = calendar.end_of_school_weeks(
-            law.school_year_start(start), law.HOLIDAY_LEAVE_NOT_IN_FIRST_WEEKS
-        )
-        if start <= first_weeks_end:
+        # None of its school days in the first two school weeks of their school year.
+        first_weeks = {
+            year: calendar.end_of_school_weeks(year, law.HOLIDAY_LEAVE_NOT_IN_FIRST_WEEKS)
+            for year in {law.school_year_start(day) for day in days}
+        }
+        if any(day <= first_weeks[law.school_year_start(day)] for day in days):
             errors["start"] = _("Vakantieverlof (art. 13a) kan niet in de eerste twee weken van het schooljaar.")
-        if LeaveRequest.objects.filter(
-            youth=youth,
-            ground=LeaveRequest.Ground.HOLIDAY,
-            decision=LeaveRequest.Decision.GRANTED,
-            start__gte=law.school_year_start(start),
-            start__lte=law.school_year_end(start),
-        ).exists():
+        if _holiday_leave_granted(youth, start, exclude=None):
             errors["ground"] = _(
                 "Vakantieverlof (art. 13a) is al eens verleend in dit schooljaar: het kan één keer per schooljaar."
             )
@@ -1545,6 +1541,18 @@ def leave_request_register(
     return leave
 
 
+def _holiday_leave_granted(youth: Youth, day: date, exclude: LeaveRequest | None) -> bool:
+    """Whether art. 13a leave was granted to the youth in the school year of ``day`` already."""
+    granted = LeaveRequest.objects.filter(
+        youth=youth,
+        ground=LeaveRequest.Ground.HOLIDAY,
+        decision=LeaveRequest.Decision.GRANTED,
+        start__gte=law.school_year_start(day),
+        start__lte=law.school_year_end(day),
+    )
+    return (granted.exclude(pk=exclude.pk) if exclude else granted).exists()
+
+
 @audited_atomic
 def leave_decide(*, actor, leave: LeaveRequest, decision: str, grounds: str, access_point: AccessPoint) -> LeaveRequest:
     """Decide on a leave request: the head of the school up to 10 school days, the consulent of the
@@ -1563,6 +1571,18 @@ def leave_decide(*, actor, leave: LeaveRequest, decision: str, grounds: str, acc
         raise ValidationError({"decision": _("Over deze aanvraag is al beslist.")})
     if decision not in (LeaveRequest.Decision.GRANTED, LeaveRequest.Decision.REFUSED):
         raise ValidationError({"decision": _("Kies: verlenen of weigeren.")})
+    if (
+        decision == LeaveRequest.Decision.GRANTED
+        and leave.ground == LeaveRequest.Ground.HOLIDAY
+        and _holiday_leave_granted(leave.youth, leave.start, exclude=leave)
+    ):
+        raise ValidationError(
+            {
+                "decision": _(
+                    "Vakantieverlof (art. 13a) is in dit schooljaar al verleend: het kan één keer per schooljaar."
+                )
+            }
+        )
     grounds = _text(grounds, "decision_grounds", _("de motivering van het besluit"))
     leave.decision, leave.decision_grounds = decision, grounds
     leave.decided_on, leave.decided_by = timezone.localdate(), decider.professional

@@ -21,7 +21,7 @@ from jeugdketen.core.views import access_point, save_form
 
 from . import forms, letters, rules, selectors, services
 from .csvfiles import ImportRefused
-from .models import CaseStep, ProcesVerbaal
+from .models import CaseStep, HaltReferral, ProcesVerbaal
 
 
 def _school_page(request, status=200, **extra):
@@ -226,6 +226,13 @@ def case(request, case_id: int):
     return _case_page(request, detail)
 
 
+def _referral(case):
+    referral = HaltReferral.objects.filter(case=case).first()
+    if referral is None:
+        raise Http404
+    return referral
+
+
 def _invitation_at(data):
     return timezone.make_aware(datetime.combine(data["day"], data["time"]))
 
@@ -280,7 +287,7 @@ CASE_ACTIONS = {
         forms.HaltOutcomeForm,
         "halt_outcome_form",
         lambda user, c, data, ap: services.halt_outcome(
-            actor=user, referral=c.halt_referral, outcome=data["outcome"], access_point=ap
+            actor=user, referral=_referral(c), outcome=data["outcome"], access_point=ap
         ),
         _("De uitkomst van Halt is vastgelegd."),
     ),
@@ -329,6 +336,10 @@ def case_action(request, case_id: int, action: str):
     # After a handover the sender no longer sees the case: back to the overview.
     to = reverse("leerplicht:overview") if action == "overdragen" else reverse("leerplicht:case", args=[case_id])
     done = save_form(request, form, lambda data: call(request.user, detail.case, data, ap), success=success, to=to)
+    if done is None and not detail.case.is_open:
+        # A closed case shows no forms: say why on the page instead.
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(reverse("leerplicht:case", args=[case_id]))
     return done or _case_page(request, detail, status=422, open_form=action, **{name: form})
 
 
@@ -433,6 +444,10 @@ def leave(request, leave_id: int):
         )
         if done:
             return done
+        if not decides:
+            # Decided already (or not theirs to decide): no form on the page, so say why.
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+            return redirect(reverse("leerplicht:leave", args=[leave_id]))
     status = 422 if form.is_bound else 200
     return render(
         request, "leerplicht/leave.html", {"r": found, "who": who, "decides": decides, "form": form}, status=status
