@@ -9,6 +9,7 @@ from jeugdketen.cases.apis import CaseViewSet, InvolvementViewSet, JournalEntryV
 from jeugdketen.intake.apis import ROUTES as INTAKE_ROUTES
 from jeugdketen.intake.apis import URLS as INTAKE_URLS
 from jeugdketen.investigation.apis import ROUTES as INVESTIGATION_ROUTES
+from jeugdketen.leerplicht.apis import ROUTES as LEERPLICHT_ROUTES
 from jeugdketen.meetings.apis import ROUTES as MEETING_ROUTES
 from jeugdketen.meldcode.apis import ROUTES as MELDCODE_ROUTES
 from jeugdketen.organisations.apis import OrganisationViewSet, ProfessionalViewSet
@@ -33,6 +34,7 @@ for prefix, viewset, basename in [
     *SIGNAL_ROUTES,
     *MEETING_ROUTES,
     *SCHOOL_SUPPORT_ROUTES,
+    *LEERPLICHT_ROUTES,
 ]:
     router.register(prefix, viewset, basename=basename)
 

@@ -3,15 +3,18 @@ with the same rules and access log. A school's administration system delivers ab
 enrolments as rows with the columns of the CSV files (docs/leerplicht-imports.md), checked the same
 way: all or nothing, with the Dutch report of every problem by line and column.
 
-The reads follow the selectors: the school's page (meldingen and deliveries) and the consulent's
-page (meldingen received, absolute verzuim and deliveries) are one answer each, so that the access
-log says exactly what was shown. ``ROUTES`` is registered by jeugdketen/api/urls.py."""
+The reads follow the selectors: the school's page (meldingen, leave requests and deliveries) and the
+consulent's page (meldingen received, absolute verzuim, open cases, leave requests and deliveries)
+are one answer each, so that the access log says exactly what was shown.
+
+``ROUTES`` is registered by jeugdketen/api/urls.py: (prefix, viewset, basename)."""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer, extend_schema_view
@@ -21,10 +24,13 @@ from rest_framework.response import Response
 
 from jeugdketen.access import policy
 from jeugdketen.core.apis import api_access_point, errors, parse_id
+from jeugdketen.organisations.models import Professional
 
 from . import rules, selectors, services
 from .csvfiles import ImportRefused
-from .models import Absence, Delivery, Melding
+from .models import Absence, Delivery, LeaveRequest, LeerplichtCase, Melding
+
+ID = {"min_value": 1, "max_value": 2**63 - 1}
 
 # Rows per call; a school delivers more in parts (delivering a row again changes nothing).
 MAX_ROWS = 20_000
@@ -112,10 +118,42 @@ class MeldingDetailSerializer(MeldingSerializer):
         return self.context["detail"].can_send
 
 
+class LeaveRowSerializer(serializers.ModelSerializer):
+    youth_name = serializers.CharField(source="youth.full_name")
+    ground = serializers.CharField(help_text="13a (vakantie) of 14 (gewichtige omstandigheden).")
+    decision = serializers.CharField(help_text="Leeg zolang er geen besluit is; verleend of geweigerd.")
+
+    class Meta:
+        model = LeaveRequest
+        fields = ["id", "youth", "youth_name", "school", "ground", "requested_on", "start", "end", "school_days",
+                  "decision", "decided_on"]  # fmt: skip
+
+
+class ConsulentLeaveRowSerializer(LeaveRowSerializer):
+    school_name = serializers.CharField(source="school.name")
+
+    class Meta(LeaveRowSerializer.Meta):
+        fields = [*LeaveRowSerializer.Meta.fields, "school_name"]
+
+
+class CaseRowSerializer(serializers.ModelSerializer):
+    youth_name = serializers.CharField(source="youth.full_name")
+    school_name = serializers.CharField(source="school.name", allow_null=True)
+    consulent_name = serializers.CharField(source="consulent.name")
+    phase = serializers.CharField(help_text="De fase van de MAS: waarnemen, analyseren, plannen, handelen, evalueren.")
+    route = serializers.CharField(help_text="Leeg zolang er geen route is; vrijwillig, halt, civiel of strafrecht.")
+
+    class Meta:
+        model = LeerplichtCase
+        fields = ["id", "reference", "youth", "youth_name", "school", "school_name", "consulent", "consulent_name",
+                  "phase", "route", "opened_on"]  # fmt: skip
+
+
 @extend_schema_serializer(many=False)  # the list answers one object with lists, not an array
 class SchoolOverviewSerializer(serializers.Serializer):
     to_send = MeldingRowSerializer(many=True, help_text="Te bevestigen en te versturen, de oudste termijn eerst.")
     sent = MeldingRowSerializer(many=True, help_text="Verstuurd, de laatste eerst.")
+    leave = LeaveRowSerializer(many=True, help_text="Verlofaanvragen: open, en besloten in de laatste 8 weken.")
     deliveries = DeliverySerializer(many=True, help_text="De laatste aanleveringen van de school.")
     more_to_send = serializers.BooleanField(source="more.to_send", help_text="Er zijn er meer dan hier staan.")
     more_sent = serializers.BooleanField(source="more.sent", help_text="Er zijn er meer dan hier staan.")
@@ -147,10 +185,16 @@ class ConsulentOverviewSerializer(serializers.Serializer):
     coming = AbsoluteVerzuimSerializer(
         many=True, help_text="Binnenkort leerplichtig en nog op geen school ingeschreven."
     )
+    cases = CaseRowSerializer(many=True, help_text="Open leerplichtzaken van de gemeente, die van uzelf eerst.")
+    leave = ConsulentLeaveRowSerializer(
+        many=True, help_text="Verlofaanvragen van meer dan 10 schooldagen die op uw besluit wachten."
+    )
     deliveries = DeliverySerializer(many=True, help_text="De laatste aanleveringen van de gemeente.")
     more_received = serializers.BooleanField(source="more.received", help_text="Er zijn er meer dan hier staan.")
     more_absolute = serializers.BooleanField(source="more.absolute", help_text="Er zijn er meer dan hier staan.")
     more_coming = serializers.BooleanField(source="more.coming", help_text="Er zijn er meer dan hier staan.")
+    more_cases = serializers.BooleanField(source="more.cases", help_text="Er zijn er meer dan hier staan.")
+    more_leave = serializers.BooleanField(source="more.leave", help_text="Er zijn er meer dan hier staan.")
 
 
 # --- serializers: what the API takes ---------------------------------------------------------------------
@@ -161,8 +205,9 @@ def _column(help_text: str = "", *, required: bool = True, **kwargs) -> serializ
     if not required:
         kwargs["default"] = ""
     return serializers.CharField(
-        max_length=MAX_VALUE, allow_blank=True, required=required, help_text=help_text, **kwargs
-    )
+        max_length=MAX_VALUE, allow_blank=True, required=required, help_text=help_text,
+        error_messages={"invalid": gettext_lazy("Geef een tekst of een getal.")}, **kwargs,
+    )  # fmt: skip
 
 
 class AbsenceRowSerializer(serializers.Serializer):
@@ -214,6 +259,10 @@ class MeldingSendSerializer(serializers.Serializer):
         max_length=NOTE_MAX, required=False, allow_blank=True, default="",
         help_text="Toelichting van de school, bijvoorbeeld wat de school al deed en het contact met de ouders.",
     )  # fmt: skip
+    jeugdarts = serializers.IntegerField(
+        **ID, required=False, allow_null=True, default=None,
+        help_text="Bij een M@ZL-melding: het id van de jeugdarts van de GGD van de school.",
+    )  # fmt: skip
 
 
 # --- views -----------------------------------------------------------------------------------------------
@@ -245,7 +294,7 @@ def _enrolment_file(rows: list[dict]) -> bytes:
     list=extend_schema(
         summary="Verzuim van mijn school",
         description="Voor de leerkracht, IB'er en schoolleider: de meldingen die de school nog bevestigt en "
-        "verstuurt, die ze verstuurde, en de laatste aanleveringen.",
+        "verstuurt, die ze verstuurde, de verlofaanvragen en de laatste aanleveringen.",
         responses={200: SchoolOverviewSerializer, **READ_ERRORS},
     ),
 )
@@ -305,7 +354,8 @@ class SchoolViewSet(viewsets.ViewSet):
     list=extend_schema(
         summary="Leerplicht van mijn gemeente",
         description="Voor de consulent leerplicht: de ontvangen meldingen over jeugdigen uit de gemeente, het "
-        "absoluut verzuim, wie binnenkort leerplichtig wordt zonder school, en de laatste aanleveringen.",
+        "absoluut verzuim, wie binnenkort leerplichtig wordt zonder school, de open leerplichtzaken, de "
+        "verlofaanvragen die op uw besluit wachten en de laatste aanleveringen.",
         responses={200: ConsulentOverviewSerializer, **READ_ERRORS},
     ),
 )
@@ -351,8 +401,13 @@ class MeldingViewSet(viewsets.ViewSet):
         access_point = api_access_point(request)
         found = selectors.melding_detail(actor=request.user, melding_id=parse_id(pk), access_point=access_point)
         data = _valid(MeldingSendSerializer, request)
+        doctor = None
+        if data["jeugdarts"] is not None:
+            doctor = Professional.objects.filter(pk=data["jeugdarts"]).first()
+            if doctor is None:
+                raise ValidationError({"jeugdarts": _("Kies de jeugdarts van de GGD van de school.")})
         melding = services.melding_send(
-            actor=request.user, melding=found.melding, note=data["note"], access_point=access_point
+            actor=request.user, melding=found.melding, note=data["note"], jeugdarts=doctor, access_point=access_point
         )
         return Response(MeldingSerializer(melding).data)
 

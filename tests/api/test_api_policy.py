@@ -140,6 +140,12 @@ ENDPOINTS = [
     ("get", "/api/v1/professionals/"),
     ("get", "/api/v1/professionals/1/"),
     ("get", "/api/v1/access-log/?youth=1"),
+    ("get", "/api/v1/leerplicht/school/"),
+    ("post", "/api/v1/leerplicht/school/absence/"),
+    ("post", "/api/v1/leerplicht/school/enrolments/"),
+    ("get", "/api/v1/leerplicht/consulent/"),
+    ("get", "/api/v1/leerplicht/meldingen/1/"),
+    ("post", "/api/v1/leerplicht/meldingen/1/send/"),
 ]
 
 
