@@ -214,6 +214,21 @@ def consulent_overview(*, actor, access_point: AccessPoint, today: date | None =
     return overview
 
 
+def _log_read(actor, who: rules.Actor, youth, obj: str, description: str, access_point: AccessPoint) -> None:
+    """One read of one leerplicht object of one youth."""
+    log_access(
+        user=actor,
+        youth=youth,
+        event=Event.READ,
+        grant=who.grant(can_change=False),
+        object_type=rules.OBJECT_TYPE,
+        object_ids=[obj],
+        categories=[Category.LEERPLICHT],
+        access_point=access_point,
+        description=description,
+    )
+
+
 @dataclass
 class MeldingDetail:
     melding: Melding
@@ -264,17 +279,7 @@ def melding_detail(*, actor, melding_id: int, access_point: AccessPoint) -> Meld
             youth=melding.youth, school=melding.school, day__gte=melding.period_start, day__lte=melding.period_end
         ).order_by("day", "kind")
     )
-    log_access(
-        user=actor,
-        youth=melding.youth,
-        event=Event.READ,
-        grant=who.grant(can_change=False),
-        object_type=rules.OBJECT_TYPE,
-        object_ids=[f"melding:{melding.pk}"],
-        categories=[Category.LEERPLICHT],
-        access_point=access_point,
-        description="Verzuimmelding",
-    )
+    _log_read(actor, who, melding.youth, f"melding:{melding.pk}", "Verzuimmelding", access_point)
     can_take_up = who.ground == Ground.LEERPLICHT_CONSULENT and melding.status == Melding.Status.SENT
     can_advise = who.ground == Ground.GGD_CONSULTATION and melding.status == Melding.Status.SENT
     return MeldingDetail(melding, who, can_send, absences, can_take_up, can_advise)
@@ -419,17 +424,7 @@ def case_detail(*, actor, case_id: int, access_point: AccessPoint) -> CaseDetail
         handover_candidates(lp) if case.is_open else [],
         law.duty_on(case.youth.date_of_birth, today, startkwalificatie_on=diploma),
     )
-    log_access(
-        user=actor,
-        youth=case.youth,
-        event=Event.READ,
-        grant=lp.grant(can_change=False),
-        object_type=rules.OBJECT_TYPE,
-        object_ids=[f"leerplichtzaak:{case.pk}"],
-        categories=[Category.LEERPLICHT],
-        access_point=access_point,
-        description="Leerplichtzaak",
-    )
+    _log_read(actor, lp, case.youth, f"leerplichtzaak:{case.pk}", "Leerplichtzaak", access_point)
     return detail
 
 
@@ -471,17 +466,7 @@ def leave_detail(*, actor, leave_id: int, access_point: AccessPoint) -> tuple[Le
         decides = allowed
     if not allowed:
         _refuse(actor, leave.youth, access_point, "Verlofaanvraag")
-    log_access(
-        user=actor,
-        youth=leave.youth,
-        event=Event.READ,
-        grant=who.grant(can_change=False),
-        object_type=rules.OBJECT_TYPE,
-        object_ids=[f"verlof:{leave.pk}"],
-        categories=[Category.LEERPLICHT],
-        access_point=access_point,
-        description="Verlofaanvraag",
-    )
+    _log_read(actor, who, leave.youth, f"verlof:{leave.pk}", "Verlofaanvraag", access_point)
     return leave, who, decides and not leave.decision
 
 
