@@ -12,6 +12,7 @@ case found becomes a melding the school confirms and sends (``melding_send``) wi
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -992,7 +993,7 @@ def case_take_up(*, actor, melding: Melding, access_point: AccessPoint) -> Leerp
     case = LeerplichtCase.objects.filter(youth=melding.youth, status=LeerplichtCase.Status.OPEN).first()
     if case is None:
         case = LeerplichtCase.objects.create(
-            reference=f"tmp-{melding.pk}-{timezone.now().timestamp()}",
+            reference=f"tmp-{uuid.uuid4().hex[:16]}",  # replaced by the real reference below
             youth=melding.youth,
             municipality=lp.organisation.municipality,
             consulent=lp.professional,
@@ -1256,7 +1257,7 @@ def pv_draw_up(*, actor, case: LeerplichtCase, against: str, facts: str, access_
     )
     pv = ProcesVerbaal.objects.create(
         case=case,
-        number=f"tmp-{case.pk}-{timezone.now().timestamp()}",
+        number=f"tmp-{uuid.uuid4().hex[:16]}",  # replaced by the real number below
         against=against,
         facts=facts,
         period_start=start,
