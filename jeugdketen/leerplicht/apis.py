@@ -28,7 +28,7 @@ from jeugdketen.organisations.models import Professional
 
 from . import rules, selectors, services
 from .csvfiles import ImportRefused
-from .models import Absence, Delivery, LeaveRequest, LeerplichtCase, Melding
+from .models import Absence, CaseStep, Delivery, LeaveRequest, LeerplichtCase, Melding
 
 ID = {"min_value": 1, "max_value": 2**63 - 1}
 
@@ -265,6 +265,56 @@ class MeldingSendSerializer(serializers.Serializer):
     )  # fmt: skip
 
 
+class CaseStepSerializer(serializers.ModelSerializer):
+    by_name = serializers.CharField(source="by.name")
+
+    class Meta:
+        model = CaseStep
+        fields = ["id", "kind", "occurred_on", "phase", "title", "text", "with_whom", "appointment_at", "location",
+                  "due_on", "kept", "by", "by_name"]  # fmt: skip
+
+
+class HaltCheckSerializer(serializers.Serializer):
+    eligible = serializers.BooleanField(help_text="Of een Halt-verwijzing voor verzuim kan.")
+    age = serializers.IntegerField()
+    hours = serializers.DecimalField(max_digits=6, decimal_places=2)
+    times_late = serializers.IntegerField()
+    parents_must_consent = serializers.BooleanField(help_text="Jonger dan 16: ook de ouders stemmen in.")
+    problems = serializers.ListField(child=serializers.CharField(), help_text="Waarom Halt niet kan.")
+
+
+class CaseDetailSerializer(CaseRowSerializer):
+    status = serializers.CharField()
+    route_reason = serializers.CharField()
+    steps = CaseStepSerializer(many=True, source="detail.steps")
+    meldingen = MeldingRowSerializer(many=True, source="detail.meldingen")
+    halt = HaltCheckSerializer(source="detail.halt")
+
+    class Meta(CaseRowSerializer.Meta):
+        fields = [*CaseRowSerializer.Meta.fields, "status", "route_reason", "closed_on", "outcome", "steps",
+                  "meldingen", "halt"]  # fmt: skip
+
+
+class CaseStepAddSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=[(k.value, k.label) for k in CaseStep.RECORDED_KINDS])
+    title = serializers.CharField(max_length=200)
+    text = serializers.CharField(max_length=services.TEXT_MAX, required=False, allow_blank=True, default="")
+    with_whom = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    occurred_on = serializers.DateField(required=False, default=None)
+    due_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class HaltReferSerializer(serializers.Serializer):
+    youth_consents = serializers.BooleanField(help_text="De jeugdige stemt in.")
+    parents_consent = serializers.BooleanField(
+        required=False, allow_null=True, default=None, help_text="De ouders stemmen in (nodig onder 16)."
+    )
+
+
+class CaseCloseSerializer(serializers.Serializer):
+    outcome = serializers.CharField(max_length=services.TEXT_MAX)
+
+
 # --- views -----------------------------------------------------------------------------------------------
 
 
@@ -411,9 +461,92 @@ class MeldingViewSet(viewsets.ViewSet):
         )
         return Response(MeldingSerializer(melding).data)
 
+    @extend_schema(
+        summary="Melding in behandeling nemen",
+        description="De consulent leerplicht van de woongemeente neemt een verstuurde melding in behandeling: in "
+        "de open leerplichtzaak van de jeugdige of in een nieuwe (fase waarnemen).",
+        request=None,
+        responses={201: CaseRowSerializer, **CHANGE_ERRORS},
+    )
+    @action(detail=True, methods=["post"], url_path="take-up")
+    def take_up(self, request, pk=None):
+        access_point = api_access_point(request)
+        found = selectors.melding_detail(actor=request.user, melding_id=parse_id(pk), access_point=access_point)
+        case = services.case_take_up(actor=request.user, melding=found.melding, access_point=access_point)
+        return Response(CaseRowSerializer(case).data, status=status.HTTP_201_CREATED)
+
+
+def _case_data(request, case_id: int):
+    detail = selectors.case_detail(actor=request.user, case_id=case_id, access_point=api_access_point(request))
+    detail.case.detail = detail
+    return CaseDetailSerializer(detail.case).data
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary="Leerplichtzaak lezen",
+        description="Voor de consulent leerplicht van de gemeente die de zaak heeft: het verloop, de meldingen en "
+        "of een Halt-verwijzing kan.",
+        responses={200: CaseDetailSerializer, **READ_ERRORS},
+    ),
+)
+class CaseViewSet(viewsets.ViewSet):
+    """A leerplichtzaak, worked through the MAS phases."""
+
+    queryset = LeerplichtCase.objects.none()  # only for the schema: the path id is an integer
+    http_method_names = ["get", "post", "head", "options"]
+
+    def _case(self, request, pk):
+        return selectors.case_for(request.user, parse_id(pk), api_access_point(request))[0]
+
+    def retrieve(self, request, pk=None):
+        return Response(_case_data(request, parse_id(pk)))
+
+    @extend_schema(
+        summary="Stap vastleggen",
+        description="Een gesprek, het preventief spreekuur, een afspraak (met de datum waarop ze nagekomen moet "
+        "zijn) of een notitie.",
+        request=CaseStepAddSerializer,
+        responses={201: CaseStepSerializer, **CHANGE_ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def steps(self, request, pk=None):
+        case = self._case(request, pk)
+        data = _valid(CaseStepAddSerializer, request)
+        step = services.case_step_add(actor=request.user, case=case, access_point=api_access_point(request), **data)
+        return Response(CaseStepSerializer(step).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Verwijzen naar Halt",
+        description="Alleen als de Halt-criteria gelden (12 tot 18 jaar, leerplichtig, 9 tot en met 60 uur of 12 "
+        "tot en met 60 keer te laat, niet eerder verwezen) en de jeugdige, en onder 16 ook de ouders, instemmen.",
+        request=HaltReferSerializer,
+        responses={200: CaseDetailSerializer, **CHANGE_ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def halt(self, request, pk=None):
+        case = self._case(request, pk)
+        data = _valid(HaltReferSerializer, request)
+        services.halt_refer(actor=request.user, case=case, access_point=api_access_point(request), **data)
+        return Response(_case_data(request, case.pk))
+
+    @extend_schema(
+        summary="Zaak sluiten",
+        description="Met het resultaat; de meldingen van de zaak sluiten mee.",
+        request=CaseCloseSerializer,
+        responses={200: CaseDetailSerializer, **CHANGE_ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        case = self._case(request, pk)
+        data = _valid(CaseCloseSerializer, request)
+        services.case_close(actor=request.user, case=case, access_point=api_access_point(request), **data)
+        return Response(_case_data(request, case.pk))
+
 
 ROUTES: list = [
     ("leerplicht/school", SchoolViewSet, "leerplicht-school"),
     ("leerplicht/consulent", ConsulentViewSet, "leerplicht-consulent"),
     ("leerplicht/meldingen", MeldingViewSet, "leerplicht-melding"),
+    ("leerplicht/zaken", CaseViewSet, "leerplicht-case"),
 ]

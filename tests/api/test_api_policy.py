@@ -146,6 +146,11 @@ ENDPOINTS = [
     ("get", "/api/v1/leerplicht/consulent/"),
     ("get", "/api/v1/leerplicht/meldingen/1/"),
     ("post", "/api/v1/leerplicht/meldingen/1/send/"),
+    ("post", "/api/v1/leerplicht/meldingen/1/take-up/"),
+    ("get", "/api/v1/leerplicht/zaken/1/"),
+    ("post", "/api/v1/leerplicht/zaken/1/steps/"),
+    ("post", "/api/v1/leerplicht/zaken/1/halt/"),
+    ("post", "/api/v1/leerplicht/zaken/1/close/"),
 ]
 
 

@@ -504,3 +504,64 @@ def test_an_mazl_melding_is_sent_to_the_jeugdarts_through_the_api(ib, school):
     assert api.post(url, {"jeugdarts": doctor.pk}, format="json").status_code == 200
     melding.refresh_from_db()
     assert melding.jeugdarts == doctor and melding.status == Melding.Status.SENT
+
+
+# --- the casework ----------------------------------------------------------------------------------
+
+
+def api_as(pro) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(pro.user)
+    return client
+
+
+def test_the_consulent_takes_up_a_melding_and_works_the_case_through_the_api(ib, school, consulent):
+    pupil(school, 1)
+    melding = send(ib, deliver(ib, 1))
+    Youth.objects.filter(pk=melding.youth_id).update(date_of_birth=date(2012, 3, 10))  # 14: Halt can
+    api = api_as(consulent)
+    response = api.post(melding_url(melding, "take-up"))
+    assert response.status_code == 201
+    case_url = f"{API}/zaken/{response.json()['id']}/"
+    assert response.json()["reference"].startswith("LP-")
+    assert api.post(melding_url(melding, "take-up")).status_code == 400  # taken up already
+
+    step = api.post(f"{case_url}steps/", {"kind": "gesprek", "title": "Gesprek", "text": "x"}, format="json")
+    assert step.status_code == 400 and "with_whom" in step.json()
+    step = api.post(
+        f"{case_url}steps/",
+        {"kind": "gesprek", "title": "Gesprek", "text": "Met moeder.", "with_whom": "jeugdige en moeder"},
+        format="json",
+    )
+    assert step.status_code == 201 and step.json()["kind"] == "gesprek"
+    assert api.post(f"{case_url}steps/", {"kind": "waarschuwing", "title": "x"}, format="json").status_code == 400
+
+    detail = api.get(case_url).json()
+    assert detail["halt"]["eligible"] and detail["halt"]["parents_must_consent"]
+    assert [s["kind"] for s in detail["steps"]][:1] == ["gesprek"] and len(detail["meldingen"]) == 1
+    refused = api.post(f"{case_url}halt/", {"youth_consents": True}, format="json")
+    assert refused.status_code == 400 and "parents_consent" in refused.json()
+    referred = api.post(f"{case_url}halt/", {"youth_consents": True, "parents_consent": True}, format="json")
+    assert referred.status_code == 200 and referred.json()["route"] == "halt"
+    assert api.post(f"{case_url}close/", {"outcome": "Klaar."}, format="json").status_code == 400  # Halt runs
+
+
+def test_only_the_consulent_holding_the_case_reaches_it_through_the_api(ib, school, consulent):
+    pupil(school, 1)
+    melding = send(ib, deliver(ib, 1))
+    case = services.case_take_up(actor=consulent.user, melding=melding, access_point=CLI)
+    case_url = f"{API}/zaken/{case.pk}/"
+    elsewhere = professional(
+        "leerplicht",
+        organisation=OrganisationFactory(
+            kind="gemeente", municipality=MunicipalityFactory(cbs_code="0193", name="Zwolle")
+        ),
+    )
+    for who in (ib, elsewhere):
+        api = api_as(who)
+        assert api.get(case_url).json() == NOT_FOUND
+        assert api.post(f"{case_url}close/", {"outcome": "x"}, format="json").status_code == 404
+    assert APIClient().get(case_url).status_code in (401, 403)
+    closed = api_as(consulent).post(f"{case_url}close/", {"outcome": "Weer naar school."}, format="json")
+    assert closed.status_code == 200 and closed.json()["status"] == "gesloten"
+    assert AccessLogEntry.objects.filter(youth=case.youth, user=elsewhere.user, event="refused").exists()
