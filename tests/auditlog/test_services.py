@@ -45,3 +45,26 @@ def test_log_many_writes_what_log_access_writes_in_one_insert(django_assert_num_
 def test_log_many_of_nothing_writes_nothing(django_assert_num_queries):
     with django_assert_num_queries(0):
         assert log_many([]) == []
+
+
+def test_a_long_log_many_writes_the_same_rows(monkeypatch):
+    """From ``COPY_FROM`` entries at once PostgreSQL takes them by COPY (an absence import logs a
+    school's pupils): the same rows as the INSERT, whatever the text holds."""
+    pro = professional("intern_begeleider")
+    youths = YouthFactory.create_batch(3)
+    grant = Grant(Category.LEERPLICHT, Ground.SCHOOL_ENROLMENT, function("intern_begeleider"), "OBS De\tVecht", True)
+    entries = [
+        {"user": pro.user, "youth": youth, "event": Event.UPDATE, "grant": grant, "object_type": "leerplicht",
+         "object_ids": [f"delivery:{n}", 'a "quoted" \\ id'], "categories": [Category.LEERPLICHT],
+         "access_point": WEB, "description": f"Verzuim aangeleverd (regel\n{n}; Zoë's \\bestand\t.csv)"}
+        for n, youth in enumerate(youths)
+    ]  # fmt: skip
+    monkeypatch.setattr("jeugdketen.auditlog.services.COPY_FROM", 1_000_000)
+    log_many(entries)
+    monkeypatch.setattr("jeugdketen.auditlog.services.COPY_FROM", 3)
+    log_many(entries)
+    logged = list(AccessLogEntry.objects.filter(object_type="leerplicht").order_by("id"))
+    assert len(logged) == 6
+    assert [row(e) for e in logged[:3]] == [row(e) for e in logged[3:]]
+    assert logged[5].description == "Verzuim aangeleverd (regel\n2; Zoë's \\bestand\t.csv)"
+    assert logged[5].ip_address == "10.0.0.7" and logged[5].timestamp >= logged[0].timestamp
