@@ -83,8 +83,7 @@ def pv_letter(actor, lp: rules.Actor, case: LeerplichtCase, pv: ProcesVerbaal, a
                 CaseStep.Kind.WARNING,
                 CaseStep.Kind.COORDINATION,
                 CaseStep.Kind.HALT,
-            ),
-            created_at__lte=timezone.now(),
+            )
         ).order_by("occurred_on", "pk")
     )
     return Letter(

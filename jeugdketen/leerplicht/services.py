@@ -31,7 +31,7 @@ from jeugdketen.access.exceptions import NotFoundOrForbidden
 from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_each
 from jeugdketen.intake.deadlines import add_working_days
 from jeugdketen.organisations.models import Organisation, Professional
-from jeugdketen.youth.models import Enrolment, Youth
+from jeugdketen.youth.models import Enrolment, Youth, age_on
 
 from . import csvfiles, law, rules, selectors, verzuim
 from .csvfiles import BadValue, Columns, ImportRefused, Report
@@ -1024,8 +1024,9 @@ def _not_future(day: date, field: str, today: date) -> None:
 def _open_case(actor, case: LeerplichtCase) -> rules.Actor:
     """The consulent of the case's municipality, on a case that is still open (locked)."""
     lp = rules.case_consulent(actor, case)
+    LeerplichtCase.objects.select_for_update().filter(pk=case.pk).exists()  # lock the row, then read it
     case.refresh_from_db()
-    if not LeerplichtCase.objects.select_for_update().filter(pk=case.pk, status=LeerplichtCase.Status.OPEN).exists():
+    if not case.is_open:
         raise ValidationError({"case": _("Deze leerplichtzaak is gesloten.")})
     return lp
 
@@ -1290,8 +1291,6 @@ def halt_outcome(*, actor, referral: HaltReferral, outcome: str, access_point: A
 def pv_draw_up(*, actor, case: LeerplichtCase, against: str, facts: str, access_point: AccessPoint) -> ProcesVerbaal:
     """Draw up a proces-verbaal (art. 22 lid 2) over the verzuim of the case's meldingen. Not while
     a Halt-afdoening is running: that comes first."""
-    from jeugdketen.youth.models import age_on
-
     lp = _open_case(actor, case)
     if against not in ProcesVerbaal.Against.values:
         raise ValidationError({"against": _("Kies tegen wie het proces-verbaal is.")})
