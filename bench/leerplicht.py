@@ -233,7 +233,7 @@ def bsn_numbers():
         prefix += 1
 
 
-def build(rng: random.Random) -> dict:
+def build(rng: random.Random, schools_count: int = SCHOOLS) -> dict:
     """Municipalities, calendar, schools with an IB'er, youths and enrolments."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
@@ -270,7 +270,7 @@ def build(rng: random.Random) -> dict:
                 municipality=munis[i % len(munis)],
                 city=munis[i % len(munis)].name,
             )
-            for i in range(SCHOOLS)
+            for i in range(schools_count)
         ]
     )
     user_model = get_user_model()
@@ -278,7 +278,7 @@ def build(rng: random.Random) -> dict:
     users = user_model.objects.bulk_create(
         [
             user_model(username=f"lp_ib_{i + 1:03d}", first_name="Ib", last_name=f"School {i + 1}", password=password)
-            for i in range(SCHOOLS)
+            for i in range(schools_count)
         ]
     )
     ib = Function.objects.get(code="intern_begeleider")
@@ -535,7 +535,7 @@ def floor_copy(school_ids: list[int]) -> dict:
             data = bytearray()
             sql = (
                 "COPY (SELECT youth_id, school_id, day, kind, hours, delivery_id FROM leerplicht_absence "
-                f"WHERE school_id = {int(school_id)} ORDER BY id) TO STDOUT"
+                f"WHERE school_id = {int(school_id)} ORDER BY youth_id, day, kind) TO STDOUT"
             )
             with cur.copy(sql) as copy:
                 for chunk in copy:
@@ -686,6 +686,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="pyinstrument over the app and the delta")
     parser.add_argument("--label", default="", help="suffix of the output files")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--schools", type=int, default=SCHOOLS, help=f"fewer schools for a quick run (default {SCHOOLS}; quote only that)"
+    )
     args = parser.parse_args()
     suffix = f"-{args.label}" if args.label else ""
 
@@ -699,7 +702,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0, interactive=False)
     rng = random.Random(args.seed)
-    world = build(rng)
+    world = build(rng, args.schools)
     year = Year()
     files, profiles = write_files(rng, world, year, OUT / f"leerplicht{suffix}")
     print(f"Set-up (not timed): {time.perf_counter() - t:.1f} s; {args.database}, {len(files)} schools")

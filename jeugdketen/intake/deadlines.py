@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from dateutil.easter import easter
 
@@ -15,7 +16,8 @@ from dateutil.easter import easter
 AWB_DECISION_TERM = timedelta(weeks=8)
 
 
-def atw_holidays(year: int) -> set[date]:
+@cache
+def atw_holidays(year: int) -> frozenset[date]:
     """The generally recognised holidays of the Algemene termijnenwet, art. 3 lid 1: nieuwjaarsdag,
     tweede paasdag, hemelvaartsdag, tweede pinksterdag, beide kerstdagen, Koningsdag (27 April, or
     the 26th when the 27th is a Sunday) and 5 mei (bevrijdingsdag)."""
@@ -23,16 +25,18 @@ def atw_holidays(year: int) -> set[date]:
     kings_day = date(year, 4, 27)
     if kings_day.weekday() == 6:
         kings_day = date(year, 4, 26)
-    return {
-        date(year, 1, 1),
-        easter_sunday + timedelta(days=1),
-        easter_sunday + timedelta(days=39),
-        easter_sunday + timedelta(days=50),
-        kings_day,
-        date(year, 5, 5),
-        date(year, 12, 25),
-        date(year, 12, 26),
-    }
+    return frozenset(
+        {
+            date(year, 1, 1),
+            easter_sunday + timedelta(days=1),
+            easter_sunday + timedelta(days=39),
+            easter_sunday + timedelta(days=50),
+            kings_day,
+            date(year, 5, 5),
+            date(year, 12, 25),
+            date(year, 12, 26),
+        }
+    )
 
 
 def next_working_day(day: date) -> date:

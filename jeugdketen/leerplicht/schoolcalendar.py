@@ -35,6 +35,10 @@ class SchoolCalendar:
     # Mondays of the weeks whose five weekdays all fall in a vacation, sorted
     vacation_weeks: tuple[date, ...] = ()
     _vacation_week_set: frozenset[date] = field(default=frozenset(), repr=False)
+    # The school week per day, as asked: judging a school's pupils asks for the same few hundred
+    # days thousands of times.
+    _weeks: dict[date, int | None] = field(default_factory=dict, repr=False, compare=False, hash=False)
+    _borders: dict[tuple[date, int], bool] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     @classmethod
     def from_holidays(cls, holidays: Iterable[Holiday]) -> SchoolCalendar:
@@ -60,10 +64,17 @@ class SchoolCalendar:
     def school_week(self, day: date) -> int | None:
         """The number of the school week ``day`` falls in (consecutive school weeks have
         consecutive numbers, holiday weeks in between are skipped), None in a holiday week."""
+        try:
+            return self._weeks[day]
+        except KeyError:
+            pass
         week_start = monday(day)
         if week_start in self._vacation_week_set:
-            return None
-        return (week_start - EPOCH).days // 7 - bisect_left(self.vacation_weeks, week_start)
+            week = None
+        else:
+            week = (week_start - EPOCH).days // 7 - bisect_left(self.vacation_weeks, week_start)
+        self._weeks[day] = week
+        return week
 
     def school_days(self, start: date, end: date) -> list[date]:
         days, day = [], start
@@ -105,6 +116,12 @@ class SchoolCalendar:
         one of the first after it (where luxe verzuim is looked for)."""
         if school_days <= 0:
             return False
+        key = (day, school_days)
+        if key not in self._borders:
+            self._borders[key] = self._borders_vacation(day, school_days)
+        return self._borders[key]
+
+    def _borders_vacation(self, day: date, school_days: int) -> bool:
         after = before = day
         for _i in range(school_days):
             after = self.next_school_day(after)

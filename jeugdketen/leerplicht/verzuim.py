@@ -39,6 +39,21 @@ class Finding:
     count: int = 0  # days absent (langdurig, luxe) or sick reports (M@ZL)
 
 
+# What a pupil's absence must at least hold for any of the functions below to find something;
+# ``services.judge`` reads and judges only such pupils (a school's file names a thousand, a few
+# dozen of them qualify). Each is a necessary condition, never a sufficient one, and
+# ``tests/leerplicht/test_verzuim.py`` checks with hypothesis that no pupil with a finding fails
+# all three (``services.worth_judging`` applies them):
+# - ``relatief`` needs the threshold in unauthorised and late hours within 4 school weeks, so at
+#   least that many in all;
+MAY_FIND_HOURS = law.RELATIEF_VERZUIM_HOURS
+# - ``langdurig`` and ``luxe`` need a whole day absent without permission;
+MAY_FIND_WHOLE_DAYS = 1
+# - ``mazl`` needs its number of sick reports, or one report of its number of days: either way at
+#   least the smaller number of sick days.
+MAY_FIND_SICK_DAYS = min(law.MAZL_SICK_REPORTS, law.MAZL_CONSECUTIVE_SCHOOL_DAYS)
+
+
 def relatief(
     days: Iterable[tuple[date, Decimal]],
     calendar: SchoolCalendar,
