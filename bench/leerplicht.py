@@ -687,7 +687,10 @@ def main() -> None:
     parser.add_argument("--label", default="", help="suffix of the output files")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument(
-        "--schools", type=int, default=SCHOOLS, help=f"fewer schools for a quick run (default {SCHOOLS}; quote only that)"
+        "--schools",
+        type=int,
+        default=SCHOOLS,
+        help=f"fewer schools for a quick run (default {SCHOOLS}; quote only that)",
     )
     args = parser.parse_args()
     suffix = f"-{args.label}" if args.label else ""

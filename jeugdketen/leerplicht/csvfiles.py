@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
-from itertools import repeat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from itertools import repeat
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
