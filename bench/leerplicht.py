@@ -207,14 +207,20 @@ class QueryStats:
     def __init__(self):
         self.count = 0
         self.seconds = 0.0
+        self.by_statement: Counter = Counter()  # seconds per statement (its first 70 characters)
 
     def __call__(self, execute_, sql, params, many, context):
         started = time.perf_counter()
         try:
             return execute_(sql, params, many, context)
         finally:
-            self.seconds += time.perf_counter() - started
+            spent = time.perf_counter() - started
+            self.seconds += spent
             self.count += 1
+            self.by_statement[sql[:70]] += spent
+
+    def slowest(self, n: int = 8) -> list[tuple[str, float]]:
+        return [(sql, round(seconds, 3)) for sql, seconds in self.by_statement.most_common(n)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -509,6 +515,7 @@ def import_files(files: list[tuple[object, object, Path]], profile_to: Path | No
         "new_meldingen": findings,
         "queries": stats.count,
         "query_seconds": round(stats.seconds, 3),
+        "slowest_statements": stats.slowest(),
         **cpu,
     }
 
@@ -720,6 +727,8 @@ def main() -> None:
     print(
         f"app:   {app['rows']:,} rows in {app['seconds']:.2f} s ({app['queries']:,} queries, {app['query_seconds']:.2f} s)"
     )
+    for sql, seconds in app["slowest_statements"]:
+        print(f"       {seconds:6.3f} s  {sql}")
     meldingen_after_year = melding_counts()
     app_first, relatief = app_cases()
 

@@ -15,10 +15,9 @@ import hashlib
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from itertools import islice
 from typing import NamedTuple
 
 from django.conf import settings
@@ -162,7 +161,7 @@ def _parse_absence(lines: Iterable[tuple[int, list[str]]], report: Report) -> li
 def _youths_by_bsn(bsns: set[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for chunk in _chunks(sorted(bsns)):
-        found.update(Youth.objects.filter(bsn__in=chunk).values_list("bsn", "id"))
+        found.update(Youth.objects.with_bsn(chunk).values_list("bsn", "id"))
     return found
 
 
@@ -257,14 +256,13 @@ def _quick_check(school: Organisation, columns: tuple[Sequence[str], ...], calen
     pupils: dict[str, int] = {}
     periods: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
     for chunk in _chunks(sorted(set(bsn_of.values()))):
-        found = dict(Youth.objects.filter(bsn__any=chunk).values_list("bsn", "id"))
-        pupils.update(found)
-        for youth_id, start, end in (
-            Enrolment.objects.filter(school=school, youth_id__any=found.values(), start__lte=last)
-            .exclude(end__lte=first)
-            .values_list("youth_id", "start", "end")
-        ):
-            periods[youth_id].append((start, end))
+        pupils.update(Youth.objects.with_bsn(chunk).values_list("bsn", "id"))
+    for youth_id, start, end in (
+        Enrolment.objects.filter(school=school, start__lte=last)
+        .exclude(end__lte=first)
+        .values_list("youth_id", "start", "end")
+    ):
+        periods[youth_id].append((start, end))
     try:
         youth_of = {raw: pupils[bsn] for raw, bsn in bsn_of.items()}
     except KeyError:
@@ -352,7 +350,7 @@ def _absence_store(
     school = staff.organisation
     today = today or timezone.localdate()
     calendar = school_calendar(school.municipality.holiday_region)
-    store = dict(actor=actor, staff=staff, filename=filename, digest=digest, access_point=access_point, today=today)
+    store = dict(actor=actor, staff=staff, filename=filename, digest=digest, access_point=access_point)
     table = columns()
     if table is not None:
         try:
@@ -375,30 +373,23 @@ def _absence_store(
 
 
 def _absence_save(
-    *, actor, staff: rules.Actor, absence: _Absence, filename: str, digest: str, access_point, today: date, calendar
+    *, actor, staff: rules.Actor, absence: _Absence, filename: str, digest: str, access_point, calendar
 ) -> ImportResult:
     """Store checked rows: new ones added, other hours for a known pupil, day and kind replaced,
-    the same ones left; log every pupil whose absence changed and judge them."""
+    the same ones left; log every pupil whose absence changed and judge them. Everything the
+    judgement needs is read first, so that on PostgreSQL it runs while the server stores the rows
+    (``_insert_absence``)."""
     school = staff.organisation
-    delivery = Delivery.objects.create(
-        kind=Delivery.Kind.ABSENCE,
-        organisation=school,
-        delivered_by=actor,
-        filename=filename[:255],
-        sha256=digest,
-        rows=len(absence.days),
-    )
     youth_ids = sorted(set(absence.youth_ids))
     # Every stored row of these pupils at this school: what the file changes and, with the changes,
-    # what ``judge`` judges (so it need not read them again).
+    # what is judged (so it need not be read again).
     stored: dict[tuple[int, date, str], Decimal] = {}
     for chunk in _chunks(youth_ids):
-        for youth_id, day, kind, hours in Absence.objects.filter(school=school, youth_id__any=chunk).values_list(
+        for youth_id, day, kind, hours in Absence.objects.filter(school=school, youth_id__any=set(chunk)).values_list(
             "youth_id", "day", "kind", "hours"
         ):
             stored[(youth_id, day, kind)] = hours
     rows = zip(absence.youth_ids, absence.days, absence.kinds, absence.hours, strict=True)
-    by_youth: dict[int, list[tuple[date, str, Decimal]]] = defaultdict(list)
     if stored:
         new, changed, seen = [], [], set()
         for youth_id, day, kind, hours in rows:
@@ -411,26 +402,35 @@ def _absence_save(
                 raise _Unchecked  # a line twice: the line-by-line check says which
             seen.add(key)
             if old != hours:
-                changed.append(
-                    Absence(youth_id=youth_id, school=school, day=day, kind=kind, hours=hours, delivery=delivery)
-                )
-        changed_youths = sorted({row[0] for row in new} | {a.youth_id for a in changed})
-        stored.update(((youth_id, day, kind), hours) for youth_id, day, kind, hours in new)
-        stored.update(((a.youth_id, a.day, a.kind), a.hours) for a in changed)
-        for (youth_id, day, kind), hours in stored.items():
-            by_youth[youth_id].append((day, kind, hours))
+                changed.append((youth_id, day, kind, hours))
+        changed_youths = sorted({row[0] for row in (*new, *changed)})
+        stored.update(((youth_id, day, kind), hours) for youth_id, day, kind, hours in (*new, *changed))
+        merged = ((youth_id, day, kind, hours) for (youth_id, day, kind), hours in stored.items())
     else:
-        new, changed, changed_youths = list(rows), [], youth_ids
-        for youth_id, day, kind, hours in new:
-            by_youth[youth_id].append((day, kind, hours))
+        new = merged = list(rows)
+        changed, changed_youths = [], youth_ids
+    judgement = _Judgement.gather(school, _by_youth(merged, set(changed_youths)), calendar)
+    delivery = Delivery.objects.create(
+        kind=Delivery.Kind.ABSENCE,
+        organisation=school,
+        delivered_by=actor,
+        filename=filename[:255],
+        sha256=digest,
+        rows=len(absence.days),
+        created=len(new),
+        updated=len(changed),
+        unchanged=len(absence.days) - len(new) - len(changed),
+    )
     try:
         with transaction.atomic():
-            created = _insert_absence(school, delivery, new)
+            _insert_absence(school, delivery, new, meanwhile=judgement.decide)
     except IntegrityError:
         raise _Unchecked from None  # a line twice in the file: the table's key refused the second
-    Absence.objects.bulk_update(changed, ["hours", "delivery"], batch_size=BATCH)
-    delivery.created, delivery.updated = created, len(changed)
-    delivery.unchanged = delivery.rows - created - len(changed)
+    Absence.objects.bulk_update(
+        [Absence(youth_id=y, school=school, day=d, kind=k, hours=h, delivery=delivery) for y, d, k, h in changed],
+        ["hours", "delivery"],
+        batch_size=BATCH,
+    )
     log_same(
         changed_youths,
         user=actor,
@@ -442,60 +442,51 @@ def _absence_save(
         access_point=access_point,
         description=_("Verzuim aangeleverd (%(file)s)") % {"file": delivery.filename or "API"},
     )
-    delivery.findings = judge(
-        school,
-        changed_youths,
-        actor=actor,
-        staff=staff,
-        access_point=access_point,
-        today=today,
-        calendar=calendar,
-        absence={youth_id: by_youth[youth_id] for youth_id in changed_youths},
-    )
-    delivery.save(update_fields=["created", "updated", "unchanged", "findings"])
+    delivery.findings = judgement.write(actor=actor, staff=staff, access_point=access_point)
+    delivery.save(update_fields=["findings"])
     return ImportResult(delivery, delivery.findings)
 
 
-def _insert_absence(school: Organisation, delivery: Delivery, rows: Iterable[tuple[int, date, str, Decimal]]) -> int:
-    """Store new absence rows; returns how many. By COPY on PostgreSQL, where a region's school
-    year is a million rows: the lines go to the server in batches while the next are formatted, so
-    Python and PostgreSQL work at the same time. ``bulk_create`` elsewhere (SQLite). The values
-    are ids, dates, the fixed kinds and parsed decimals: nothing in them needs escaping for COPY's
-    text format."""
+def _insert_absence(
+    school: Organisation, delivery: Delivery, rows: list[tuple[int, date, str, Decimal]], *, meanwhile: Callable
+) -> None:
+    """Store new absence rows and call ``meanwhile``. By COPY on PostgreSQL, where a region's school
+    year is a million rows: the lines go to the server in batches while the next are formatted, and
+    ``meanwhile`` runs after the last batch is sent, while the server is still storing them (Python
+    and PostgreSQL each on a core). ``bulk_create`` elsewhere (SQLite), then ``meanwhile``. The
+    values are ids, dates, the fixed kinds and parsed decimals: nothing in them needs escaping for
+    COPY's text format."""
     if connection.vendor != "postgresql":
-        instances = [
-            Absence(youth_id=youth_id, school=school, day=day, kind=kind, hours=hours, delivery=delivery)
-            for youth_id, day, kind, hours in rows
-        ]
-        Absence.objects.bulk_create(instances, batch_size=BATCH)
-        return len(instances)
+        Absence.objects.bulk_create(
+            [
+                Absence(youth_id=youth_id, school=school, day=day, kind=kind, hours=hours, delivery=delivery)
+                for youth_id, day, kind, hours in rows
+            ],
+            batch_size=BATCH,
+        )
+        meanwhile()
+        return
     quote = connection.ops.quote_name
     columns = ", ".join(
         quote(Absence._meta.get_field(name).column) for name in ("youth", "school", "day", "kind", "hours", "delivery")
     )
     school_column, delivery_column = f"\t{school.pk}\t", f"\t{delivery.pk}\n"
-    iso: dict[date, str] = {}
-    count = 0
-    rows = iter(rows)
+    iso = {day: day.isoformat() for day in {row[1] for row in rows}}
     with (
         connection.wrap_database_errors,
         connection.cursor() as cursor,
         cursor.cursor.copy(f"COPY {quote(Absence._meta.db_table)} ({columns}) FROM STDIN") as copy,
     ):
-        while batch := list(islice(rows, BATCH)):
-            for _youth_id, day, _kind, _hours in batch:
-                if day not in iso:
-                    iso[day] = day.isoformat()
+        for start in range(0, len(rows), BATCH):
             copy.write(
                 "".join(
                     [
                         f"{youth_id}{school_column}{iso[day]}\t{kind}\t{hours}{delivery_column}"
-                        for youth_id, day, kind, hours in batch
+                        for youth_id, day, kind, hours in rows[start : start + BATCH]
                     ]
                 )
             )
-            count += len(batch)
-    return count
+        meanwhile()
 
 
 # --- judging ------------------------------------------------------------------------------------
@@ -555,117 +546,141 @@ def worth_judging(rows: Iterable[tuple[date, str, Decimal]]) -> bool:
     return unauthorised >= verzuim.MAY_FIND_HOURS or sick >= verzuim.MAY_FIND_SICK_DAYS
 
 
-def judge(
-    school: Organisation,
-    youth_ids: list[int],
-    *,
-    actor,
-    staff: rules.Actor,
-    access_point,
-    today: date,
-    calendar=None,
-    absence: dict[int, list[tuple[date, str, Decimal]]] | None = None,
-) -> int:
+def _by_youth(
+    absence: Iterable[tuple[int, date, str, Decimal]], youth_ids: set[int]
+) -> dict[int, list[tuple[date, str, Decimal]]]:
+    """The rows (youth, day, kind, hours) of these pupils, per pupil."""
+    rows: dict[int, list[tuple[date, str, Decimal]]] = defaultdict(list)
+    for youth_id, day, kind, hours in absence:
+        if youth_id in youth_ids:
+            rows[youth_id].append((day, kind, hours))
+    return rows
+
+
+@dataclass
+class _Judgement:
+    """Judging pupils' absence at a school in three steps: ``gather`` picks the pupils to judge
+    and reads what the rules need besides the absence (dates of birth, startkwalificaties, the
+    meldingen there are, refused leave), ``decide`` applies the rules (no database), ``write``
+    stores and logs the meldingen. Split so that an import can decide while PostgreSQL stores the
+    rows."""
+
+    school: Organisation
+    calendar: object
+    absence: dict[int, list[tuple[date, str, Decimal]]]
+    births: dict[int, date]
+    diplomas: dict[int, date]
+    meldingen: dict[tuple[int, str, date], Melding]
+    refused: dict[int, list[tuple[date, date]]]
+    create: list[Melding] = field(default_factory=list)
+    update: list[Melding] = field(default_factory=list)
+
+    @classmethod
+    def gather(cls, school: Organisation, absence: dict[int, list[tuple[date, str, Decimal]]], calendar) -> _Judgement:
+        """``absence``: all the rows at this school of the pupils to judge again. Of them only
+        those whose absence can hold a finding (``worth_judging``) or who have a melding waiting
+        for the school (which a correction may make lapse) are judged."""
+        waiting = set(
+            Melding.objects.filter(school=school, status=Melding.Status.FOUND).values_list("youth_id", flat=True)
+        )
+        absence = {y: rows for y, rows in absence.items() if y in waiting or worth_judging(rows)}
+        births: dict[int, date] = {}
+        diplomas: dict[int, date] = {}
+        meldingen: dict[tuple[int, str, date], Melding] = {}
+        refused: dict[int, list[tuple[date, date]]] = defaultdict(list)  # leave refused (art. 13a, 14)
+        for chunk in _chunks(sorted(absence)):
+            for youth_id, born, diploma in Youth.objects.filter(pk__any=set(chunk)).values_list(
+                "pk", "date_of_birth", "startkwalificatie__obtained_on"
+            ):
+                births[youth_id] = born
+                if diploma is not None:
+                    diplomas[youth_id] = diploma
+            for melding in Melding.objects.filter(school=school, youth_id__any=set(chunk)):
+                meldingen[(melding.youth_id, melding.kind, melding.reached_on)] = melding
+            for youth_id, start, end in LeaveRequest.objects.filter(
+                school=school, youth_id__any=set(chunk), decision=LeaveRequest.Decision.REFUSED
+            ).values_list("youth_id", "start", "end"):
+                refused[youth_id].append((start, end))
+        return cls(school, calendar, absence, births, diplomas, meldingen, refused)
+
+    def decide(self) -> None:
+        found_keys = set()
+        for youth_id, pupil in self.absence.items():
+            for finding in findings_for(
+                pupil,
+                date_of_birth=self.births[youth_id],
+                startkwalificatie_on=self.diplomas.get(youth_id),
+                calendar=self.calendar,
+                refused_leave=self.refused.get(youth_id, ()),
+            ):
+                kind = FINDING_KINDS[finding.kind]
+                key = (youth_id, kind, finding.reached_on)
+                found_keys.add(key)
+                values = dict(
+                    period_start=finding.start, period_end=finding.end, hours=finding.hours, count=finding.count
+                )
+                melding = self.meldingen.get(key)
+                if melding is None:
+                    self.create.append(
+                        Melding(
+                            youth_id=youth_id,
+                            school=self.school,
+                            kind=kind,
+                            reached_on=finding.reached_on,
+                            due_on=add_working_days(finding.reached_on, law.REPORT_WITHIN_WORKING_DAYS),
+                            **values,
+                        )
+                    )
+                elif melding.status in (Melding.Status.FOUND, Melding.Status.LAPSED) and (
+                    melding.status == Melding.Status.LAPSED
+                    or any(getattr(melding, name) != value for name, value in values.items())
+                ):
+                    for name, value in values.items():
+                        setattr(melding, name, value)
+                    melding.status = Melding.Status.FOUND
+                    self.update.append(melding)
+        for key, melding in self.meldingen.items():
+            if key not in found_keys and melding.status == Melding.Status.FOUND:
+                melding.status = Melding.Status.LAPSED  # the case is gone after a correction
+                self.update.append(melding)
+
+    def write(self, *, actor, staff: rules.Actor, access_point) -> int:
+        """Store and log what ``decide`` found; returns how many meldingen are new."""
+        Melding.objects.bulk_create(self.create, batch_size=BATCH)
+        Melding.objects.bulk_update(
+            self.update, ["period_start", "period_end", "hours", "count", "status"], batch_size=BATCH
+        )
+        grant = staff.grant()
+        for meldingen, event, description in (
+            (self.create, Event.CREATE, _("Verzuimmelding gevonden in het aangeleverde verzuim")),
+            (self.update, Event.UPDATE, _("Verzuimmelding bijgewerkt na gecorrigeerd verzuim")),
+        ):
+            log_same(
+                [m.youth_id for m in meldingen],
+                objects=[f"melding:{m.pk}" for m in meldingen],
+                user=actor,
+                event=event,
+                grant=grant,
+                object_type=rules.OBJECT_TYPE,
+                access_point=access_point,
+                description=description,
+                categories=[LP],
+            )
+        return len(self.create)
+
+
+def judge(school: Organisation, youth_ids: list[int], *, actor, staff: rules.Actor, access_point) -> int:
     """Judge the absence of these pupils at this school again and bring the meldingen in line:
     a new case becomes a melding with its term; a melding still waiting for the school whose case
-    is gone after a correction lapses. Meldingen the school sent stay. Returns how many are new.
-    ``absence``: all of these pupils' absence at this school, when the caller holds it (the import);
-    otherwise it is read here. Only pupils whose absence can hold a finding, or who have a melding
-    waiting for the school, are judged (``worth_judging``)."""
-    if not youth_ids:
-        return 0
-    rows: dict[int, list[tuple[date, str, Decimal]]] = defaultdict(list)
-    if absence is None:
-        for chunk in _chunks(youth_ids):
-            for youth_id, day, kind, hours in (
-                Absence.objects.filter(school=school, youth_id__any=chunk)
-                .order_by("youth_id", "day")
-                .values_list("youth_id", "day", "kind", "hours")
-            ):
-                rows[youth_id].append((day, kind, hours))
-    else:
-        rows.update(absence)
-    waiting: set[int] = set()
-    for chunk in _chunks(youth_ids):
-        waiting.update(
-            Melding.objects.filter(school=school, youth_id__any=chunk, status=Melding.Status.FOUND).values_list(
-                "youth_id", flat=True
-            )
-        )
-    youth_ids = [y for y in youth_ids if y in waiting or worth_judging(rows.get(y, ()))]
-    if not youth_ids:
-        return 0
-    calendar = calendar or school_calendar(school.municipality.holiday_region)
-    births: dict[int, date] = {}
-    diplomas: dict[int, date] = {}
-    existing: dict[tuple[int, str, date], Melding] = {}
-    refused: dict[int, list[tuple[date, date]]] = defaultdict(list)  # leave refused (art. 13a, 14)
-    for chunk in _chunks(youth_ids):
-        births.update(Youth.objects.filter(pk__any=chunk).values_list("pk", "date_of_birth"))
-        diplomas.update(Startkwalificatie.objects.filter(youth_id__any=chunk).values_list("youth_id", "obtained_on"))
-        for melding in Melding.objects.filter(school=school, youth_id__any=chunk):
-            existing[(melding.youth_id, melding.kind, melding.reached_on)] = melding
-        for youth_id, start, end in LeaveRequest.objects.filter(
-            school=school, youth_id__any=chunk, decision=LeaveRequest.Decision.REFUSED
-        ).values_list("youth_id", "start", "end"):
-            refused[youth_id].append((start, end))
-    create, refresh, found_keys = [], [], set()
-    for youth_id in youth_ids:
-        for finding in findings_for(
-            rows.get(youth_id, ()),
-            date_of_birth=births[youth_id],
-            startkwalificatie_on=diplomas.get(youth_id),
-            calendar=calendar,
-            refused_leave=refused.get(youth_id, ()),
-        ):
-            kind = FINDING_KINDS[finding.kind]
-            key = (youth_id, kind, finding.reached_on)
-            found_keys.add(key)
-            values = dict(period_start=finding.start, period_end=finding.end, hours=finding.hours, count=finding.count)
-            melding = existing.get(key)
-            if melding is None:
-                create.append(
-                    Melding(
-                        youth_id=youth_id,
-                        school=school,
-                        kind=kind,
-                        reached_on=finding.reached_on,
-                        due_on=add_working_days(finding.reached_on, law.REPORT_WITHIN_WORKING_DAYS),
-                        **values,
-                    )
-                )
-            elif melding.status in (Melding.Status.FOUND, Melding.Status.LAPSED) and (
-                melding.status == Melding.Status.LAPSED
-                or any(getattr(melding, field) != value for field, value in values.items())
-            ):
-                for field, value in values.items():
-                    setattr(melding, field, value)
-                melding.status = Melding.Status.FOUND
-                refresh.append(melding)
-    lapsed = [m for key, m in existing.items() if key not in found_keys and m.status == Melding.Status.FOUND]
-    for melding in lapsed:
-        melding.status = Melding.Status.LAPSED
-    Melding.objects.bulk_create(create, batch_size=BATCH)
-    Melding.objects.bulk_update(
-        [*refresh, *lapsed], ["period_start", "period_end", "hours", "count", "status"], batch_size=BATCH
+    is gone after a correction lapses. Meldingen the school sent stay. Returns how many are new."""
+    rows = Absence.objects.filter(school=school, youth_id__any=set(youth_ids)).values_list(
+        "youth_id", "day", "kind", "hours"
     )
-    grant = staff.grant()
-    for meldingen, event, description in (
-        (create, Event.CREATE, _("Verzuimmelding gevonden in het aangeleverde verzuim")),
-        ([*refresh, *lapsed], Event.UPDATE, _("Verzuimmelding bijgewerkt na gecorrigeerd verzuim")),
-    ):
-        log_same(
-            [m.youth_id for m in meldingen],
-            objects=[f"melding:{m.pk}" for m in meldingen],
-            user=actor,
-            event=event,
-            grant=grant,
-            object_type=rules.OBJECT_TYPE,
-            access_point=access_point,
-            description=description,
-            categories=[LP],
-        )
-    return len(create)
+    judgement = _Judgement.gather(
+        school, _by_youth(rows, set(youth_ids)), school_calendar(school.municipality.holiday_region)
+    )
+    judgement.decide()
+    return judgement.write(actor=actor, staff=staff, access_point=access_point)
 
 
 # --- meldingen ----------------------------------------------------------------------------------
@@ -844,9 +859,7 @@ def population_import(
         sha256=hashlib.sha256(data).hexdigest(),
         rows=len(rows),
     )
-    youths = {
-        y.bsn: y for chunk in _chunks(sorted({r["bsn"] for r in rows})) for y in Youth.objects.filter(bsn__in=chunk)
-    }
+    youths = {y.bsn: y for chunk in _chunks(sorted({r["bsn"] for r in rows})) for y in Youth.objects.with_bsn(chunk)}
     residences = {
         (r.youth_id, r.since): r
         for chunk in _chunks([y.pk for y in youths.values()])
@@ -967,9 +980,7 @@ def enrolment_import(
             continue
         seen[key] = line
         rows.append(parsed)
-    youths = {
-        y.bsn: y for chunk in _chunks(sorted({r["bsn"] for r in rows})) for y in Youth.objects.filter(bsn__in=chunk)
-    }
+    youths = {y.bsn: y for chunk in _chunks(sorted({r["bsn"] for r in rows})) for y in Youth.objects.with_bsn(chunk)}
     municipalities = {m.cbs_code: m for m in Municipality.objects.all()}
     for row in rows:
         youth = youths.get(row["bsn"])
@@ -1835,6 +1846,5 @@ def leave_decide(*, actor, leave: LeaveRequest, decision: str, grounds: str, acc
             actor=actor,
             staff=decider,
             access_point=access_point,
-            today=timezone.localdate(),
         )
     return leave

@@ -34,6 +34,15 @@ class PersonName(models.Model):
         return " ".join(part for part in (self.first_name, self.name_prefix, self.last_name) if part)
 
 
+class YouthQuerySet(models.QuerySet):
+    def with_bsn(self, bsns):
+        """The youths with these BSNs (a long list: a school's pupils). Says that the BSN is not
+        empty, as the unique index on it does (``unique_bsn``): PostgreSQL uses a partial index only
+        when the query implies its condition, which it cannot see in a list of values (a thousand
+        BSNs took 8 ms by reading the table instead of 1.5 ms)."""
+        return self.exclude(bsn="").filter(bsn__any=frozenset(bsns))
+
+
 class Youth(PersonName):
     """A jeugdige: a child or young person (0–23) whom the cooperation is about."""
 
@@ -52,6 +61,8 @@ class Youth(PersonName):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="youth"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = YouthQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name"]
