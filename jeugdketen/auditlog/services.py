@@ -11,6 +11,7 @@ from django.db import connection, models, transaction
 
 from jeugdketen.access.categories import Category
 from jeugdketen.access.policy import Grant, professional_of
+from jeugdketen.core.lookups import array_literal
 
 from .models import AccessLogEntry
 
@@ -177,7 +178,7 @@ def log_same(youth_ids: Iterable[int], *, objects: Iterable[str] | None = None, 
         cursor.execute(
             f"INSERT INTO {quote(AccessLogEntry._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
             f"SELECT {', '.join(selects)} FROM unnest(%s::bigint[], %s::text[]) AS row (youth, object)",
-            [*params, youth_ids, objects or []],
+            [*params, array_literal(youth_ids), array_literal(objects or [])],
         )
     return len(youth_ids)
 

@@ -21,6 +21,12 @@ def _array_item(value) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def array_literal(values) -> str:
+    """A PostgreSQL array literal (``{1,2,3}``, strings quoted) of ints and strings, for a parameter
+    cast to an array type: joined in one go, where psycopg adapts a list value by value."""
+    return "{" + ",".join(map(_array_item, values)) + "}"
+
+
 @models.ForeignObject.register_lookup  # relations keep lookups of their own, not Field's
 @models.Field.register_lookup
 class Any(models.Lookup):
@@ -42,6 +48,5 @@ class Any(models.Lookup):
             return "1 = 0", []  # nothing is a member of an empty list (``IN ()`` is no SQL)
         if connection.vendor == "postgresql":
             target = field.target_field if field.is_relation else field
-            array = "{" + ",".join(map(_array_item, values)) + "}"
-            return f"{lhs} = ANY(%s::{target.db_type(connection)}[])", [*lhs_params, array]
+            return f"{lhs} = ANY(%s::{target.db_type(connection)}[])", [*lhs_params, array_literal(values)]
         return f"{lhs} IN ({', '.join(['%s'] * len(values))})", [*lhs_params, *values]

@@ -422,10 +422,11 @@ def _absence_save(
         unchanged=len(absence.days) - len(new) - len(changed),
     )
     try:
-        with transaction.atomic():
-            _insert_absence(school, delivery, new, meanwhile=judgement.decide)
+        _insert_absence(school, delivery, new, meanwhile=judgement.decide)
     except IntegrityError:
-        raise _Unchecked from None  # a line twice in the file: the table's key refused the second
+        # A line twice in the file: the table's key refused the second. The caller's savepoint
+        # takes back everything of this delivery.
+        raise _Unchecked from None
     Absence.objects.bulk_update(
         [Absence(youth_id=y, school=school, day=d, kind=k, hours=h, delivery=delivery) for y, d, k, h in changed],
         ["hours", "delivery"],
