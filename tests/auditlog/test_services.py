@@ -6,7 +6,7 @@ import pytest
 from jeugdketen.access.categories import Category, Ground
 from jeugdketen.access.policy import Grant, professional_of
 from jeugdketen.auditlog.models import AccessLogEntry
-from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_many
+from jeugdketen.auditlog.services import AccessPoint, Event, log_access, log_many, log_same
 from tests.factories import YouthFactory, function, professional
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +68,31 @@ def test_a_long_log_many_writes_the_same_rows(monkeypatch):
     assert [row(e) for e in logged[:3]] == [row(e) for e in logged[3:]]
     assert logged[5].description == "Verzuim aangeleverd (regel\n2; Zoë's \\bestand\t.csv)"
     assert logged[5].ip_address == "10.0.0.7" and logged[5].timestamp >= logged[0].timestamp
+
+
+def test_log_same_writes_what_log_access_writes_once_per_youth(django_assert_num_queries):
+    pro = professional("intern_begeleider")
+    youths = [YouthFactory() for _ in range(3)]
+    grant = Grant(Category.LEERPLICHT, Ground.SCHOOL_ENROLMENT, function("intern_begeleider"), "OBS De Vecht", True)
+    entry = {"user": pro.user, "event": Event.UPDATE, "grant": grant, "object_type": "leerplicht",
+             "categories": [Category.LEERPLICHT], "access_point": WEB, "description": 'Verzuim "aangeleverd"'}  # fmt: skip
+    expected = log_access(youth=youths[0], object_ids=["delivery:7"], **entry)
+    professional_of(pro.user)
+    with django_assert_num_queries(1):
+        assert log_same([y.pk for y in youths], object_ids=["delivery:7"], **entry) == 3
+    written = AccessLogEntry.objects.exclude(pk=expected.pk).order_by("youth_id")
+    assert [row(e)[2:] for e in written] == [row(expected)[2:]] * 3
+    assert [e.youth_id for e in written] == sorted(y.pk for y in youths)
+    assert len({e.timestamp for e in written}) == 1
+
+
+def test_log_same_with_an_object_per_youth():
+    pro = professional("intern_begeleider")
+    noah, lisa = YouthFactory(), YouthFactory()
+    log_same([noah.pk, lisa.pk], objects=["melding:1", 'melding:"2"'], user=pro.user, event=Event.CREATE,
+             grant=None, object_type="leerplicht", access_point=WEB)  # fmt: skip
+    assert dict(AccessLogEntry.objects.values_list("youth_id", "object_ids")) == {
+        noah.pk: ["melding:1"],
+        lisa.pk: ['melding:"2"'],
+    }
+    assert log_same([], user=pro.user, event=Event.CREATE, grant=None, object_type="x", access_point=WEB) == 0

@@ -2,19 +2,26 @@
 nothing stored on a failing import, the same file twice stored once, and the meldingen found."""
 
 import time
+from contextlib import nullcontext
 from datetime import date
 from decimal import Decimal
+from unittest.mock import patch
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
 from jeugdketen.auditlog.models import AccessLogEntry
 from jeugdketen.auditlog.services import CLI
-from jeugdketen.leerplicht import services
+from jeugdketen.leerplicht import csvfiles, services
 from jeugdketen.leerplicht.csvfiles import MAX_PROBLEMS_LISTED, ImportRefused
 from jeugdketen.leerplicht.models import Absence, Delivery, Melding
-from tests.factories import SchoolFactory, professional
+from jeugdketen.youth.models import Youth
+from tests.factories import EnrolmentFactory, SchoolFactory, YouthFactory, professional
 
 from .conftest import TODAY, bsn, pupil
 
@@ -210,3 +217,121 @@ def test_a_melding_is_sent_once_by_its_own_school(ib, school):
     assert error.value.message_dict == {"status": ["Deze melding is al gemeld."]}
     melding.refresh_from_db()
     assert (melding.status, melding.school_note) == (Melding.Status.SENT, "Ouders gebeld.")
+
+
+# --- the quick check and the line-by-line check ----------------------------------------------------
+
+
+def test_a_file_the_quick_check_cannot_read_is_read_line_by_line(ib, school):
+    """An empty line, quoted values or a pupil enrolled during the file's period: stored all the
+    same, with the same counts."""
+    youth = pupil(school, 1)
+    late = YouthFactory(bsn=bsn(2))
+    EnrolmentFactory(youth=late, school=school, start=date(2026, 11, 11))
+    data = csv(FOUR_DAYS[0], "", f'"{bsn(1)}";10-11-2026;"ongeoorloofd";4', f"{bsn(2)};12-11-2026;ziek;6")
+    result = deliver(ib, data)
+    assert (result.delivery.rows, result.delivery.created) == (3, 3)
+    assert set(Absence.objects.values_list("youth_id", "day")) == {
+        (youth.pk, date(2026, 11, 9)),
+        (youth.pk, date(2026, 11, 10)),
+        (late.pk, date(2026, 11, 12)),
+    }
+
+
+def test_a_line_twice_is_reported_by_the_line_by_line_check(ib, school):
+    pupil(school, 1)
+    lines = refused(ib, csv(*FOUR_DAYS, FOUR_DAYS[1]))
+    assert lines == ["Regel 6: dubbel: dezelfde leerling, datum en soort als regel 3."]
+    # also when the line is already stored from an earlier delivery
+    deliver(ib, csv(*FOUR_DAYS))
+    with pytest.raises(ImportRefused):
+        deliver(ib, csv(FOUR_DAYS[0], FOUR_DAYS[0]))
+    assert Absence.objects.count() == 4
+
+
+SCHOOL_DAYS = [f"{day:02d}-11-2026" for day in (9, 10, 11, 12, 13, 16, 17, 18, 19, 20)]
+
+
+def _outcome(ib, data: bytes, *, quick: bool):
+    """What delivering ``data`` leads to, undone afterwards: the rows stored, the delivery's counts
+    and the meldingen; or the report of a refusal."""
+    with transaction.atomic():
+        with patch.object(services, "_quick_check", side_effect=services._Unchecked) if not quick else nullcontext():
+            try:
+                result = deliver(ib, data)
+            except ImportRefused as error:
+                outcome = ("refused", error.report.lines())
+            else:
+                d = result.delivery
+                outcome = (
+                    "stored",
+                    (d.rows, d.created, d.updated, d.unchanged, d.findings),
+                    sorted(Absence.objects.values_list("youth__bsn", "day", "kind", "hours")),
+                    sorted(Melding.objects.values_list("youth__bsn", "kind", "reached_on", "hours", "status")),
+                )
+        transaction.set_rollback(True)
+    return outcome
+
+
+line = st.tuples(
+    st.sampled_from([bsn(1), bsn(1), bsn(2), bsn(3), bsn(9), "12345678", ""]),
+    st.sampled_from([*SCHOOL_DAYS, *SCHOOL_DAYS, "04-11-2026", "14-11-2026", "27-11-2026", "31-11-2026", "2026-11-12"]),
+    st.sampled_from(["ongeoorloofd", "ongeoorloofd", "te laat", "ziek", "Verlof", "schorsing", "spijbelen"]),
+    st.sampled_from(["4", "4", "5", "2,5", "0.75", "6", "0", "-1", "13", "1,125", "veel"]),
+).map(";".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(earlier=st.lists(line, max_size=6), lines=st.lists(line, min_size=1, max_size=14))
+def test_the_quick_check_agrees_with_the_line_by_line_check(ib, school, earlier, lines):
+    """Any file, on top of any earlier delivery: the quick check stores exactly what the check line
+    by line stores, or leaves the refusal to it."""
+    if not Youth.objects.exists():
+        pupil(school, 1)
+        pupil(school, 2, date_of_birth=date(2010, 1, 5))
+        EnrolmentFactory(youth=YouthFactory(bsn=bsn(3)), school=school, start=date(2026, 11, 11))
+    with transaction.atomic():
+        try:
+            deliver(ib, csv(*earlier))
+        except ImportRefused:
+            pass
+        data = csv(*lines)
+        assert _outcome(ib, data, quick=True) == _outcome(ib, data, quick=False)
+        transaction.set_rollback(True)
+
+
+def test_columns_of_a_plain_file():
+    text = "BSN;Datum;Soort;Lesuren;Klas\r\n123;09-11-2026;ziek;6;3a\r\n456;10-11-2026;te laat;0,5;3b\r\n"
+    bsns, days, kinds, hours = csvfiles.columns(text, services.ABSENCE_COLUMNS)
+    assert (bsns, days, kinds) == (["123", "456"], ["09-11-2026", "10-11-2026"], ["ziek", "te laat"])
+    assert [h.strip() for h in hours] == ["6", "0,5"]  # the values as they are; the checks strip them
+    assert csvfiles.columns("lesuren,soort,datum,bsn\n1,ziek,09-11-2026,123\n", services.ABSENCE_COLUMNS) == (
+        ["123"],
+        ["09-11-2026"],
+        ["ziek"],
+        ["1"],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bsn;datum;soort;lesuren\n",  # no data lines
+        "bsn;datum;soort;lesuren\n1;2;3;4\n\n5;6;7;8\n",  # an empty line
+        "bsn;datum;soort;lesuren\n1;2;3\n",  # a value short
+        "bsn;datum;soort;lesuren\n1;2;3;4;5\n",  # a value more than the header
+        'bsn;datum;soort;lesuren\n"1";2;3;4\n',  # quoting
+    ],
+)
+def test_columns_leaves_what_is_not_a_plain_table_to_the_line_by_line_reading(text):
+    assert csvfiles.columns(text, services.ABSENCE_COLUMNS) is None
+
+
+def test_a_youths_absence_goes_with_the_youth_and_a_school_with_absence_stays(ib, school):
+    youth = pupil(school, 1)
+    pupil(school, 2)
+    deliver(ib, csv(*FOUR_DAYS, f"{bsn(2)};09-11-2026;ziek;6"))
+    with pytest.raises(ProtectedError):
+        school.delete()
+    youth.delete()
+    assert list(Absence.objects.values_list("youth__bsn", flat=True)) == [bsn(2)]
