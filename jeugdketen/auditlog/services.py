@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import wraps
 
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 
 from jeugdketen.access.categories import Category
 from jeugdketen.access.policy import Grant, professional_of
+from jeugdketen.core.bulk import copy_create
 from jeugdketen.core.lookups import array_literal
 
 from .models import AccessLogEntry
@@ -86,30 +87,11 @@ def log_many(entries: Iterable[dict]) -> list[AccessLogEntry]:
     ``log_access`` for one entry. For a read that shows several youths' data at once, each with its
     own grant, objects and categories (a meeting page)."""
     built = [_entry(**entry) for entry in entries]
-    if len(built) >= COPY_FROM and connection.vendor == "postgresql":
-        _copy(built)
+    if len(built) >= COPY_FROM:
+        copy_create(built, ids=False)
     elif built:
         AccessLogEntry.objects.bulk_create(built)
     return built
-
-
-def _copy(entries: list[AccessLogEntry]) -> None:
-    """The rows ``bulk_create`` would insert, by COPY (the entries get no id): the entries' values
-    as psycopg adapts and escapes them, the JSON fields as jsonb."""
-    from psycopg.types.json import Jsonb  # PostgreSQL only
-
-    fields = [field for field in AccessLogEntry._meta.concrete_fields if not field.primary_key]
-    json = [isinstance(field, models.JSONField) for field in fields]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    with (
-        connection.wrap_database_errors,
-        connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {quote(AccessLogEntry._meta.db_table)} ({columns}) FROM STDIN") as copy,
-    ):
-        for entry in entries:
-            values = [getattr(entry, field.attname) for field in fields]
-            copy.write_row([Jsonb(value) if is_json else value for value, is_json in zip(values, json, strict=True)])
 
 
 def log_each(

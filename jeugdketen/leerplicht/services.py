@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from jeugdketen.access.categories import Category
 from jeugdketen.access.exceptions import NotFoundOrForbidden
 from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_each, log_same
+from jeugdketen.core.bulk import copy_create
 from jeugdketen.intake.deadlines import add_working_days
 from jeugdketen.organisations.models import Organisation, Professional
 from jeugdketen.youth.models import Enrolment, Youth, age_on
@@ -647,7 +648,7 @@ class _Judgement:
 
     def write(self, *, actor, staff: rules.Actor, access_point) -> int:
         """Store and log what ``decide`` found; returns how many meldingen are new."""
-        Melding.objects.bulk_create(self.create, batch_size=BATCH)
+        copy_create(self.create)
         Melding.objects.bulk_update(
             self.update, ["period_start", "period_end", "hours", "count", "status"], batch_size=BATCH
         )
