@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery, Sum
@@ -38,10 +39,16 @@ from .schoolcalendar import Holiday, SchoolCalendar
 
 
 def school_calendar(region: str) -> SchoolCalendar:
-    """The school calendar of a holiday region (one query)."""
+    """The school calendar of a holiday region (one query). The same holidays give the same
+    calendar object, which keeps what it worked out about its days (``SchoolCalendar``'s caches)
+    from one school's delivery to the next; changed holidays give a new one."""
+    return _calendar(tuple(SchoolHoliday.objects.filter(region=region).values_list("start", "end", "kind")))
+
+
+@lru_cache(maxsize=16)
+def _calendar(holidays: tuple[tuple[date, date, str], ...]) -> SchoolCalendar:
     return SchoolCalendar.from_holidays(
-        Holiday(start, end, kind == SchoolHoliday.Kind.VACATION)
-        for start, end, kind in SchoolHoliday.objects.filter(region=region).values_list("start", "end", "kind")
+        Holiday(start, end, kind == SchoolHoliday.Kind.VACATION) for start, end, kind in holidays
     )
 
 

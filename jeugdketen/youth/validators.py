@@ -1,5 +1,9 @@
+from operator import mul
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)  # of the elfproef, digit by digit
 
 
 def bsn_is_valid(value: str) -> bool:
@@ -9,8 +13,7 @@ def bsn_is_valid(value: str) -> bool:
     elfproef"."""
     if len(value) != 9 or not value.isdigit():
         return False
-    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    total = sum(int(digit) * weight for digit, weight in zip(value, weights, strict=True))
+    total = sum(map(mul, map(int, value), WEIGHTS))
     return total != 0 and total % 11 == 0
 
 
