@@ -473,7 +473,9 @@ def _insert_absence(
         quote(Absence._meta.get_field(name).column) for name in ("youth", "school", "day", "kind", "hours", "delivery")
     )
     school_column, delivery_column = f"\t{school.pk}\t", f"\t{delivery.pk}\n"
+    # Each distinct day and number of hours formatted once (a file has a few hundred of either).
     iso = {day: day.isoformat() for day in {row[1] for row in rows}}
+    text = {hours: str(hours) for hours in {row[3] for row in rows}}
     with (
         connection.wrap_database_errors,
         connection.cursor() as cursor,
@@ -483,7 +485,7 @@ def _insert_absence(
             copy.write(
                 "".join(
                     [
-                        f"{youth_id}{school_column}{iso[day]}\t{kind}\t{hours}{delivery_column}"
+                        f"{youth_id}{school_column}{iso[day]}\t{kind}\t{text[hours]}{delivery_column}"
                         for youth_id, day, kind, hours in rows[start : start + BATCH]
                     ]
                 )
