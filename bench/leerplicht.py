@@ -655,8 +655,10 @@ def report(result: dict) -> str:
         f"| limit: one SQL query for the 16-hours cases | | {lim['query_seconds']:.2f} | |",
         f"| limit: COPY + query | | **{lim['seconds']:.2f}** | |",
         f"| **ratio app / limit** | | **{result['ratio']:.1f}×** | goal ≤ 2× — {'met' if result['ratio'] <= 2 else 'missed'} |",
-        f"| for reference: the app's stored rows by COPY into a copy of its table ({floor['indexes']} index(es), "
-        f"{floor['foreign_keys']} foreign key(s)), a commit per school | {app['rows']:,} | {floor['seconds']:.2f} | "
+        f"| for reference: the app's stored rows by COPY into a copy of its table ({floor['indexes']} "
+        f"{'index' if floor['indexes'] == 1 else 'indexes'}, {floor['foreign_keys'] or 'no'} foreign "
+        f"{'key' if floor['foreign_keys'] == 1 else 'keys'}), a commit per school | {app['rows']:,} | "
+        f"{floor['seconds']:.2f} | "
         f"{floor['seconds'] / lim['seconds']:.1f}× the limit |",
         f"| delta: {delta['files']} files of one school day through `absence_import` | {delta['rows']:,} | "
         f"**{delta['seconds']:.2f}** | per file p50 {delta['per_file_p50'] * 1000:.0f} ms, p95 "
