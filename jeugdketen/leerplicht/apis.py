@@ -23,8 +23,11 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from jeugdketen.access import policy
+from jeugdketen.access.exceptions import NotFoundOrForbidden
 from jeugdketen.core.apis import api_access_point, errors, parse_id
 from jeugdketen.organisations.models import Professional
+from jeugdketen.youth.models import Youth
+from jeugdketen.youth.validators import normalise_bsn
 
 from . import rules, selectors, services
 from .csvfiles import ImportRefused
@@ -224,6 +227,17 @@ class AbsenceDeliverySerializer(serializers.Serializer):
     )  # fmt: skip
 
 
+class AbsenceRemoveSerializer(serializers.Serializer):
+    bsn = serializers.CharField(max_length=MAX_VALUE, help_text="Het BSN van de leerling.")
+    datum = serializers.DateField(help_text="De schooldag van de regel.")
+    soort = serializers.ChoiceField(choices=Absence.Kind.choices, help_text="De soort verzuim van de regel.")
+    reden = serializers.CharField(max_length=1000, help_text="Waarom de regel niet klopt (komt in het toegangslog).")
+
+
+class AbsenceRemovedSerializer(serializers.Serializer):
+    findings = serializers.IntegerField(help_text="Nieuwe meldingen na het opnieuw beoordelen (meestal 0).")
+
+
 def _no_line_break(value: str) -> None:
     if "\n" in value or "\r" in value:
         raise serializers.ValidationError(_("Een waarde mag geen regeleinde bevatten."))
@@ -376,6 +390,31 @@ class SchoolViewSet(viewsets.ViewSet):
         except ImportRefused as refused:
             raise _refused(refused) from None
         return Response(DeliverySerializer(result.delivery).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Een regel verzuim verwijderen",
+        description="Door de IB'er of schoolleider: een regel die de school per vergissing aanleverde (een "
+        "aanlevering voegt regels toe of wijzigt lesuren, maar verwijdert niets). Met de reden, die in het "
+        "toegangslog komt. Het verzuim van de leerling wordt opnieuw beoordeeld: een melding die nog op de "
+        "school wacht vervalt als de grens niet meer bereikt is. 404 als de school zo'n regel niet heeft.",
+        request=AbsenceRemoveSerializer,
+        responses={200: AbsenceRemovedSerializer, **CHANGE_ERRORS},
+    )
+    @action(detail=False, methods=["post"], url_path="absence/remove")
+    def absence_remove(self, request):
+        data = _valid(AbsenceRemoveSerializer, request)
+        youth = Youth.objects.with_bsn([normalise_bsn(data["bsn"])]).first()
+        if youth is None:
+            raise NotFoundOrForbidden
+        findings = services.absence_remove(
+            actor=request.user,
+            youth=youth,
+            day=data["datum"],
+            kind=data["soort"],
+            reason=data["reden"],
+            access_point=api_access_point(request),
+        )
+        return Response(AbsenceRemovedSerializer({"findings": findings}).data)
 
     @extend_schema(
         summary="Inschrijvingen aanleveren",

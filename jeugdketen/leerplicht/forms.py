@@ -34,6 +34,29 @@ class MeldingSendForm(Form):
     )
 
 
+class AbsenceRemoveForm(Form):
+    """Remove one of the rows shown (``absences``) with the reason."""
+
+    row = forms.ChoiceField(label=_("Regel die niet klopt"))
+    reason = forms.CharField(
+        label=_("Reden"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bijvoorbeeld: de leerling was die dag wel op school; verkeerd ingevoerd."),
+    )
+
+    def __init__(self, *args, absences=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = {f"{a.day.isoformat()}|{a.kind}": a for a in absences}
+        self.fields["row"].choices = [
+            (key, f"{a.day:%d-%m-%Y} — {a.get_kind_display()} — {a.hours.normalize():f} lesuren")
+            for key, a in self.rows.items()
+        ]
+
+    def clean_row(self):
+        return self.rows[self.cleaned_data["row"]]
+
+
 # --- MAS casework --------------------------------------------------------------------------------
 
 

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from jeugdketen.access.categories import Category
 from jeugdketen.access.exceptions import NotFoundOrForbidden
-from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_each, log_same
+from jeugdketen.auditlog.services import AccessPoint, Event, audited_atomic, log_access, log_each, log_same
 from jeugdketen.core.bulk import copy_create
 from jeugdketen.intake.deadlines import add_working_days
 from jeugdketen.organisations.models import Organisation, Professional
@@ -491,6 +491,38 @@ def _insert_absence(
                 )
             )
         meanwhile()
+
+
+@audited_atomic
+def absence_remove(*, actor, youth: Youth, day: date, kind: str, reason: str, access_point: AccessPoint) -> int:
+    """Remove a row of absence the school delivered by mistake (a delivery only adds rows or changes
+    their hours), with the reason: the school corrects its own registration (AVG art. 16). The
+    pupil's absence is judged again, so a melding that waits for the school lapses when its case is
+    gone. Returns how many meldingen are new (a removal can make none, but says so the same way)."""
+    staff = rules.school_staff(actor, deliver=True)
+    reason = _text(reason, "reason", _("de reden"), max_length=1000)
+    row = Absence.objects.select_for_update().filter(youth=youth, school=staff.organisation, day=day, kind=kind).first()
+    if row is None:
+        raise NotFoundOrForbidden
+    description = _("Verzuim verwijderd: %(day)s, %(kind)s, %(hours)s lesuren") % {
+        "day": day.strftime("%d-%m-%Y"),
+        "kind": row.get_kind_display().lower(),
+        "hours": row.hours,
+    }
+    row.delete()  # (which empties the key fields of ``row``)
+    log_access(
+        user=actor,
+        youth=youth,
+        event=Event.DELETE,
+        grant=staff.grant(),
+        object_type=rules.OBJECT_TYPE,
+        object_ids=[f"verzuim:{day.isoformat()}:{kind}"],
+        categories=[LP],
+        access_point=access_point,
+        description=description,
+        reason=reason,
+    )
+    return judge(staff.organisation, [youth.pk], actor=actor, staff=staff, access_point=access_point)
 
 
 # --- judging ------------------------------------------------------------------------------------

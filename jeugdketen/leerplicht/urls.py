@@ -10,6 +10,11 @@ urlpatterns = [
     path("bevolking/", views.population_upload, name="population_upload"),
     path("meldingen/<int:melding_id>/", views.melding, name="melding"),
     path("meldingen/<int:melding_id>/in-behandeling/", views.melding_take_up, name="melding_take_up"),
+    path(
+        "meldingen/<int:melding_id>/verzuim-verwijderen/",
+        views.melding_absence_remove,
+        name="melding_absence_remove",
+    ),
     path("zaken/<int:case_id>/", views.case, name="case"),
     path("zaken/<int:case_id>/afspraken/<int:step_id>/", views.agreement_settle, name="agreement_settle"),
     path("zaken/<int:case_id>/brieven/<int:step_id>.pdf", views.letter_pdf, name="letter_pdf"),

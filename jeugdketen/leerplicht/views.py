@@ -132,6 +132,9 @@ def _melding_page(request, found, status=200, **extra):
         "m": found.melding,
         "form": _send_form(found) if found.can_send else None,
         "advice_form": forms.MazlAdviceForm() if found.can_advise else None,
+        "remove_form": forms.AbsenceRemoveForm(prefix="verwijderen", absences=found.absences)
+        if found.can_send
+        else None,
         **extra,
     }
     return render(request, "leerplicht/melding.html", context, status=status)
@@ -174,6 +177,30 @@ def melding(request, melding_id: int):
 
 
 # --- MAS casework ------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def melding_absence_remove(request, melding_id: int):
+    """The school removes a row of the melding's absence delivered by mistake, with the reason."""
+    ap = access_point(request)
+    found = selectors.melding_detail(actor=request.user, melding_id=melding_id, access_point=ap)
+    form = forms.AbsenceRemoveForm(request.POST, prefix="verwijderen", absences=found.absences)
+    done = save_form(
+        request,
+        form,
+        lambda data: services.absence_remove(
+            actor=request.user,
+            youth=found.melding.youth,
+            day=data["row"].day,
+            kind=data["row"].kind,
+            reason=data["reason"],
+            access_point=ap,
+        ),
+        success=_("De regel is verwijderd en het verzuim is opnieuw beoordeeld."),
+        to=reverse("leerplicht:melding", args=[melding_id]),
+    )
+    return done or _melding_page(request, found, status=422, remove_form=form)
 
 
 @login_required

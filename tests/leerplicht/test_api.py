@@ -565,3 +565,27 @@ def test_only_the_consulent_holding_the_case_reaches_it_through_the_api(ib, scho
     closed = api_as(consulent).post(f"{case_url}close/", {"outcome": "Weer naar school."}, format="json")
     assert closed.status_code == 200 and closed.json()["status"] == "gesloten"
     assert AccessLogEntry.objects.filter(youth=case.youth, user=elsewhere.user, event="refused").exists()
+
+
+REMOVE = f"{API}/school/absence/remove/"
+
+
+def test_the_ib_removes_a_row_delivered_by_mistake(people):
+    pupil(people.school, 1)
+    melding = deliver(people.ib, 1)
+    body = {"bsn": bsn(1), "datum": "2026-11-10", "soort": "ongeoorloofd", "reden": "Was op schoolreis."}
+    # who may: the IB'er of the school; a teacher is told who does; the others do not find the row
+    answers = {who: people.client(who).post(REMOVE, body, format="json").status_code for who in WHO[1:]}
+    assert answers == {"teacher": 403, "other_ib": 404, "consulent": 404, "consulent_elsewhere": 404, "anonymous": 401}
+    assert Absence.objects.count() == 4
+    response = people.client("ib").post(REMOVE, body, format="json")
+    assert (response.status_code, response.json()) == (200, {"findings": 0})
+    melding.refresh_from_db()
+    assert melding.status == "vervallen" and Absence.objects.count() == 3
+    assert log_of(people.ib.user, event="delete")[0].reason == "Was op schoolreis."
+    # the row is gone now; an unknown BSN and a missing reason
+    assert people.client("ib").post(REMOVE, body, format="json").status_code == 404
+    unknown = {**body, "bsn": bsn(7)}
+    assert people.client("ib").post(REMOVE, unknown, format="json").status_code == 404
+    response = people.client("ib").post(REMOVE, {**body, "reden": ""}, format="json")
+    assert response.status_code == 400 and "reden" in response.json()

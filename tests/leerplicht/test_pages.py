@@ -159,3 +159,51 @@ def test_the_school_uploads_enrolments(client, ib, school):
     refused = upload(client, reverse("leerplicht:enrolment_upload"), "inschrijvingen", "bsn;groep\n1;2\n")
     assert refused.status_code == 422
     assert "Regel 1: de kolom &#x27;ingeschreven_vanaf&#x27; ontbreekt in de kopregel." in refused.content.decode()
+
+
+def test_the_school_removes_a_row_delivered_by_mistake_and_the_melding_lapses(client, ib, school, consulent):
+    youth = pupil(school, 1)
+    login(client, ib)
+    upload(client, reverse("leerplicht:absence_upload"), "verzuim", FOUR_DAYS)
+    melding = Melding.objects.get()
+    url = reverse("leerplicht:melding_absence_remove", args=[melding.pk])
+    assert "Een regel verwijderen" in client.get(reverse("leerplicht:melding", args=[melding.pk])).content.decode()
+    # without a reason: the page again, naming the field, nothing removed
+    response = client.post(url, {"verwijderen-row": "2026-11-10|ongeoorloofd", "verwijderen-reason": ""})
+    assert response.status_code == 422 and "Reden" in response.content.decode()
+    assert Absence.objects.count() == 4
+    response = client.post(
+        url, {"verwijderen-row": "2026-11-10|ongeoorloofd", "verwijderen-reason": "Was die dag op schoolreis."}
+    )
+    assert response.status_code == 302
+    assert not Absence.objects.filter(day=date(2026, 11, 10)).exists() and Absence.objects.count() == 3
+    melding.refresh_from_db()
+    assert melding.status == Melding.Status.LAPSED  # 12 hours left: the case is gone
+    entry = AccessLogEntry.objects.get(youth=youth, event="delete")
+    assert (entry.reason, entry.user_id, entry.categories) == ("Was die dag op schoolreis.", ib.user_id, ["leerplicht"])
+
+    # the consulent reads a melding, but does not remove the school's registration
+    other = pupil(school, 2)
+    upload(client, reverse("leerplicht:absence_upload"), "verzuim", FOUR_DAYS.replace(bsn(1), bsn(2)))
+    sent = Melding.objects.get(youth=other)
+    client.post(reverse("leerplicht:melding", args=[sent.pk]), {"note": ""})
+    login(client, consulent)
+    assert "Een regel verwijderen" not in client.get(reverse("leerplicht:melding", args=[sent.pk])).content.decode()
+    response = client.post(
+        reverse("leerplicht:melding_absence_remove", args=[sent.pk]),
+        {"verwijderen-row": "2026-11-10|ongeoorloofd", "verwijderen-reason": "Niet zo."},
+    )
+    assert response.status_code == 404 and Absence.objects.filter(youth=other).count() == 4
+
+
+def test_a_teacher_may_not_remove_absence(client, ib, school):
+    pupil(school, 1)
+    login(client, ib)
+    upload(client, reverse("leerplicht:absence_upload"), "verzuim", FOUR_DAYS)
+    melding = Melding.objects.get()
+    login(client, professional("leerkracht", organisation=school))
+    response = client.post(
+        reverse("leerplicht:melding_absence_remove", args=[melding.pk]),
+        {"verwijderen-row": "2026-11-10|ongeoorloofd", "verwijderen-reason": "Vergissing."},
+    )
+    assert response.status_code == 403 and Absence.objects.count() == 4
