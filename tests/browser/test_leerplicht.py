@@ -186,3 +186,33 @@ def test_mazl_goes_to_the_jeugdarts_who_advises_the_school(ui):
     click(ui, "Advies versturen")
     expect(ui.page.get_by_role("status")).to_contain_text("Het advies is naar de school gestuurd.")
     assert Melding.objects.get(youth__first_name="Finn").status == Melding.Status.CLOSED
+
+
+def test_the_school_removes_a_row_delivered_by_mistake(ui):
+    """Esther delivers four days of Thijs's absence, one of them by mistake; she removes that row on
+    the melding's page with the reason, and the melding lapses (15 hours)."""
+    thijs = Youth.objects.get(first_name="Thijs", last_name="Veen")
+    calendar = school_calendar("noord")
+    days, day = [], timezone.localdate()
+    while len(days) < 4:
+        day = calendar.previous_school_day(day)
+        days.append(day)
+    ui.login("esther")
+    ui.navigate_by(ui.page.get_by_role("link", name="Verzuim", exact=True))
+    ui.page.get_by_text("Verzuim aanleveren", exact=True).click()
+    form = ui.page.locator("details", has_text="Verzuim aanleveren")
+    rows = "".join(f"{thijs.bsn};{d:%d-%m-%Y};ongeoorloofd;5\n" for d in days)
+    form.get_by_label("Bestand (CSV)").set_input_files(csv_file("verzuim.csv", "bsn;datum;soort;lesuren\n" + rows))
+    ui.navigate_by(form.get_by_role("button", name="Verzuim inlezen"))
+    to_send = ui.page.get_by_role("region", name="Tabel: te melden verzuim")
+    ui.navigate_by(to_send.get_by_role("link", name=thijs.full_name))
+    remove = ui.page.locator("section", has=ui.page.get_by_role("heading", name="Een regel verwijderen"))
+    remove.get_by_label("Regel die niet klopt").select_option(value=f"{days[0].isoformat()}|ongeoorloofd")
+    ui.navigate_by(remove.get_by_role("button", name="Regel verwijderen"), status=422)  # no reason yet
+    remove = ui.page.locator("section", has=ui.page.get_by_role("heading", name="Een regel verwijderen"))
+    expect(remove).to_contain_text("Reden: Dit veld is vereist.")
+    remove.get_by_label("Reden").fill("Thijs was die dag bij de tandarts; verkeerd ingevoerd.")
+    ui.navigate_by(remove.get_by_role("button", name="Regel verwijderen"))
+    expect(ui.page.get_by_role("status")).to_contain_text("De regel is verwijderd")
+    expect(ui.page.locator("dl")).to_contain_text("Vervallen (verzuim gecorrigeerd)")
+    assert not Absence.objects.filter(youth=thijs, day=days[0]).exists()
