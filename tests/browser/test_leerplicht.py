@@ -182,7 +182,9 @@ def test_mazl_goes_to_the_jeugdarts_who_advises_the_school(ui):
     ui.navigate_by(ui.page.get_by_role("link", name="Ziekteverzuim", exact=True))
     new = ui.page.get_by_role("region", name="Tabel: nieuwe M@ZL-meldingen")
     ui.navigate_by(new.get_by_role("link", name="Finn Mulder"))
-    ui.page.get_by_role("textbox", name="Advies aan de school").fill("Finn kan halve dagen naar school; rustig opbouwen.")
+    ui.page.get_by_role("textbox", name="Advies aan de school").fill(
+        "Finn kan halve dagen naar school; rustig opbouwen."
+    )
     click(ui, "Advies versturen")
     expect(ui.page.get_by_role("status")).to_contain_text("Het advies is naar de school gestuurd.")
     assert Melding.objects.get(youth__first_name="Finn").status == Melding.Status.CLOSED
