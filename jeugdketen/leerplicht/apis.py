@@ -11,9 +11,6 @@ are one answer each, so that the access log says exactly what was shown.
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -263,8 +260,7 @@ class EnrolmentDeliverySerializer(serializers.Serializer):
     rows = EnrolmentRowSerializer(
         many=True, max_length=MAX_ROWS, allow_empty=False,
         error_messages={"empty": gettext_lazy("Er zijn geen inschrijvingen meegestuurd.")},
-        help_text="Eén regel per inschrijving. Het verslag telt de regels zoals in het bestand: regel 1 is de "
-        "kopregel, de eerste inschrijving is regel 2.",
+        help_text="Eén regel per inschrijving. Regel 1 in het verslag is de eerste inschrijving.",
     )  # fmt: skip
 
 
@@ -343,17 +339,6 @@ def _refused(refused: ImportRefused) -> serializers.ValidationError:
     return serializers.ValidationError({"rows": refused.report.lines()})
 
 
-def _enrolment_file(rows: list[dict]) -> bytes:
-    """The rows as the file ``services.enrolment_import`` reads: a header, then a line per row.
-    (The service takes only a file; the values hold no line break, so the lines stay the rows.)"""
-    names = services.ENROLMENT_COLUMNS.names
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(names)
-    writer.writerows([row[name] for name in names] for row in rows)
-    return out.getvalue().encode()
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="Verzuim van mijn school",
@@ -428,11 +413,8 @@ class SchoolViewSet(viewsets.ViewSet):
     def enrolments(self, request):
         data = _valid(EnrolmentDeliverySerializer, request)
         try:
-            delivery = services.enrolment_import(
-                actor=request.user,
-                data=_enrolment_file(data["rows"]),
-                filename="API",
-                access_point=api_access_point(request),
+            delivery = services.enrolment_rows_import(
+                actor=request.user, rows=data["rows"], access_point=api_access_point(request)
             )
         except ImportRefused as refused:
             raise _refused(refused) from None

@@ -975,9 +975,29 @@ ENROLMENT_COLUMNS = Columns(
 def enrolment_import(
     *, actor, data: bytes, filename: str = "", access_point: AccessPoint, today: date | None = None
 ) -> Delivery:
-    """A school's enrolments (in- en uitschrijvingen). A pupil the app does not know yet needs
-    name, date of birth and the CBS code of the municipality of residence; a known BSN must come
-    with its known date of birth. Importing the same file again changes nothing."""
+    """A school's enrolments (in- en uitschrijvingen) as a file. A pupil the app does not know yet
+    needs name, date of birth and the CBS code of the municipality of residence; a known BSN must
+    come with its known date of birth. Importing the same file again changes nothing."""
+    lines = csvfiles.rows(csvfiles.decode(data), ENROLMENT_COLUMNS)
+    return _enrolment_store(actor, lines, filename, hashlib.sha256(data).hexdigest(), access_point, today)
+
+
+@audited_atomic
+def enrolment_rows_import(
+    *, actor, rows: list[dict[str, str]], access_point: AccessPoint, today: date | None = None
+) -> Delivery:
+    """The same through the API: a list of rows with the file's columns (item 1 is "line" 1, as for
+    absence)."""
+    if not rows:
+        report = Report()
+        report.add(None, _("Er zijn geen inschrijvingen meegestuurd."))
+        raise ImportRefused(report)
+    lines = ((n, [str(row.get(k, "")).strip() for k in ENROLMENT_COLUMNS.names]) for n, row in enumerate(rows, 1))
+    digest = hashlib.sha256(repr(sorted(map(sorted, (r.items() for r in rows)))).encode()).hexdigest()
+    return _enrolment_store(actor, lines, "API", digest, access_point, today)
+
+
+def _enrolment_store(actor, lines, filename: str, digest: str, access_point: AccessPoint, today) -> Delivery:
     from jeugdketen.organisations.models import Municipality
 
     staff = rules.school_staff(actor, deliver=True)
@@ -986,7 +1006,7 @@ def enrolment_import(
     report = Report()
     parse_date = _cached(csvfiles.parse_date)
     rows, seen = [], {}
-    for line, values in csvfiles.rows(csvfiles.decode(data), ENROLMENT_COLUMNS):
+    for line, values in lines:
         row = dict(zip(ENROLMENT_COLUMNS.names, values, strict=True))
         before = report.total
         parsed = {"line": line, "groep": row["groep"][:20], "row": row}
@@ -1044,7 +1064,7 @@ def enrolment_import(
         organisation=school,
         delivered_by=actor,
         filename=filename[:255],
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=digest,
         rows=len(rows),
     )
     new_youths = []

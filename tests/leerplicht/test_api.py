@@ -306,19 +306,19 @@ def test_another_schools_ib_enrols_at_the_own_school(people):
 def test_refused_enrolments_answer_the_report_and_store_nothing(people):
     known = pupil(people.school, 1)
     rows = [
-        {"bsn": bsn(8), "ingeschreven_vanaf": "20-08-2026", "voornaam": "Lot"},  # regel 2: new, without a name
-        {"bsn": bsn(1), "ingeschreven_vanaf": "20-08-2026", "geboortedatum": "01-01-2010"},  # regel 3
-        {**NEW_PUPIL, "ingeschreven_vanaf": "31-13-2026"},  # regel 4
+        {"bsn": bsn(8), "ingeschreven_vanaf": "20-08-2026", "voornaam": "Lot"},  # regel 1: new, without a name
+        {"bsn": bsn(1), "ingeschreven_vanaf": "20-08-2026", "geboortedatum": "01-01-2010"},  # regel 2
+        {**NEW_PUPIL, "ingeschreven_vanaf": "31-13-2026"},  # regel 3 (item 1 is regel 1, as for absence)
     ]
     response = token_client(people.ib.user).post(ENROLMENTS, {"rows": rows}, format="json")
     assert response.status_code == 400
     assert response.json() == {
         "rows": [
-            "Regel 4, kolom 'ingeschreven_vanaf': '31-13-2026' is geen geldige datum (gebruik dd-mm-jjjj).",
-            "Regel 2, kolom 'achternaam': de leerling is nog niet bekend: vul ook dit veld in.",
-            "Regel 2, kolom 'geboortedatum': de leerling is nog niet bekend: vul ook dit veld in.",
-            "Regel 2, kolom 'gemeentecode': de leerling is nog niet bekend: vul ook dit veld in.",
-            "Regel 3, kolom 'geboortedatum': dit BSN hoort bij een jeugdige met een andere geboortedatum.",
+            "Regel 3, kolom 'ingeschreven_vanaf': '31-13-2026' is geen geldige datum (gebruik dd-mm-jjjj).",
+            "Regel 1, kolom 'achternaam': de leerling is nog niet bekend: vul ook dit veld in.",
+            "Regel 1, kolom 'geboortedatum': de leerling is nog niet bekend: vul ook dit veld in.",
+            "Regel 1, kolom 'gemeentecode': de leerling is nog niet bekend: vul ook dit veld in.",
+            "Regel 2, kolom 'geboortedatum': dit BSN hoort bij een jeugdige met een andere geboortedatum.",
         ]
     }
     assert list(Youth.objects.all()) == [known] and Enrolment.objects.count() == 1
