@@ -25,6 +25,25 @@ def csv_file(name: str, text: str) -> dict:
     return {"name": name, "mimeType": "text/csv", "buffer": text.encode()}
 
 
+def deliver_thijs(ui) -> tuple[Youth, list]:
+    """Esther (Vechtdal Lyceum) delivers Thijs's absence: the last four school days, 5 hours each
+    (a melding). Returns Thijs and the days, the latest first."""
+    thijs = Youth.objects.get(first_name="Thijs", last_name="Veen")
+    calendar = school_calendar("noord")
+    days, day = [], timezone.localdate()
+    while len(days) < 4:
+        day = calendar.previous_school_day(day)
+        days.append(day)
+    ui.login("esther")
+    ui.navigate_by(ui.page.get_by_role("link", name="Verzuim", exact=True))
+    ui.page.get_by_text("Verzuim aanleveren", exact=True).click()
+    form = ui.page.locator("details", has_text="Verzuim aanleveren")
+    rows = "".join(f"{thijs.bsn};{d:%d-%m-%Y};ongeoorloofd;5\n" for d in days)
+    form.get_by_label("Bestand (CSV)").set_input_files(csv_file("verzuim.csv", "bsn;datum;soort;lesuren\n" + rows))
+    ui.navigate_by(form.get_by_role("button", name="Verzuim inlezen"))
+    return thijs, days
+
+
 def test_the_school_sends_a_melding_and_the_consulent_receives_it(ui):
     noah = Melding.objects.get(youth__first_name="Noah", kind=Melding.Kind.RELATIEF)
     ui.login("ilse")
@@ -82,19 +101,8 @@ def test_upload_melding_mas_case_and_halt_referral(ui):
     """Esther (Vechtdal Lyceum) uploads Thijs's absence and sends the melding; Lotte takes it up in
     a leerplicht case, records the conversation, downloads the invitation letter and refers Thijs
     (15) to Halt with his and his parents' consent."""
-    thijs = Youth.objects.get(first_name="Thijs", last_name="Veen")
+    thijs, _days = deliver_thijs(ui)
     calendar = school_calendar("noord")
-    days, day = [], timezone.localdate()
-    while len(days) < 4:
-        day = calendar.previous_school_day(day)
-        days.append(day)
-    ui.login("esther")
-    ui.navigate_by(ui.page.get_by_role("link", name="Verzuim", exact=True))
-    ui.page.get_by_text("Verzuim aanleveren", exact=True).click()
-    form = ui.page.locator("details", has_text="Verzuim aanleveren")
-    rows = "".join(f"{thijs.bsn};{d:%d-%m-%Y};ongeoorloofd;5\n" for d in days)
-    form.get_by_label("Bestand (CSV)").set_input_files(csv_file("verzuim.csv", "bsn;datum;soort;lesuren\n" + rows))
-    ui.navigate_by(form.get_by_role("button", name="Verzuim inlezen"))
     expect(ui.page.get_by_role("status")).to_contain_text("Nieuwe meldingen: 1.")
     to_send = ui.page.get_by_role("region", name="Tabel: te melden verzuim")
     ui.navigate_by(to_send.get_by_role("link", name=thijs.full_name))
@@ -193,19 +201,7 @@ def test_mazl_goes_to_the_jeugdarts_who_advises_the_school(ui):
 def test_the_school_removes_a_row_delivered_by_mistake(ui):
     """Esther delivers four days of Thijs's absence, one of them by mistake; she removes that row on
     the melding's page with the reason, and the melding lapses (15 hours)."""
-    thijs = Youth.objects.get(first_name="Thijs", last_name="Veen")
-    calendar = school_calendar("noord")
-    days, day = [], timezone.localdate()
-    while len(days) < 4:
-        day = calendar.previous_school_day(day)
-        days.append(day)
-    ui.login("esther")
-    ui.navigate_by(ui.page.get_by_role("link", name="Verzuim", exact=True))
-    ui.page.get_by_text("Verzuim aanleveren", exact=True).click()
-    form = ui.page.locator("details", has_text="Verzuim aanleveren")
-    rows = "".join(f"{thijs.bsn};{d:%d-%m-%Y};ongeoorloofd;5\n" for d in days)
-    form.get_by_label("Bestand (CSV)").set_input_files(csv_file("verzuim.csv", "bsn;datum;soort;lesuren\n" + rows))
-    ui.navigate_by(form.get_by_role("button", name="Verzuim inlezen"))
+    thijs, days = deliver_thijs(ui)
     to_send = ui.page.get_by_role("region", name="Tabel: te melden verzuim")
     ui.navigate_by(to_send.get_by_role("link", name=thijs.full_name))
     remove = ui.page.locator("section", has=ui.page.get_by_role("heading", name="Een regel verwijderen"))
