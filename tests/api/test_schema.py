@@ -96,6 +96,7 @@ ENDPOINTS = {
     "/api/v1/ab-assignments/{id}/notes/": {"post"},
     "/api/v1/leerplicht/school/": {"get"},
     "/api/v1/leerplicht/school/absence/": {"post"},
+    "/api/v1/leerplicht/school/absence/remove/": {"post"},
     "/api/v1/leerplicht/school/enrolments/": {"post"},
     "/api/v1/leerplicht/consulent/": {"get"},
     "/api/v1/leerplicht/meldingen/{id}/": {"get"},
