@@ -21,6 +21,9 @@ class Ground(models.TextChoices):
     SCHOOL_ENROLMENT = "school", _("Werkzaam op de school van de jeugdige")
     AB_ASSIGNMENT = "ab", _("Ambulant begeleider van de jeugdige (met toestemming)")
     GGD_CONSULTATION = "ggd", _("GGD geraadpleegd over de jeugdige (met toestemming)")
+    # The school's M@ZL melding to a jeugdarts of its GGD (worrying sickness absence): a ground of
+    # its own, not a consultation with consent.
+    MAZL_MELDING = "mazl", _("M@ZL-melding van de school ontvangen (jeugdarts)")
     SWV_REQUEST = "swv", _("Aanvraag ontvangen door het samenwerkingsverband")
     LEERPLICHT_CONSULENT = "leerplicht", _("Consulent leerplicht van de woongemeente")
     INTAKE = "intake", _("Toegang (Samen Doen) van de woongemeente")

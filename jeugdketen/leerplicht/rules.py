@@ -114,15 +114,15 @@ JEUGDARTS = "jeugdarts"
 
 
 def jeugdarts(actor) -> Actor:
-    """A jeugdarts of the GGD: receives the school's M@ZL meldingen (worrying sickness absence).
-    The ground is the school's consultation of the GGD about the pupil."""
+    """A jeugdarts of the GGD: receives the school's M@ZL meldingen (worrying sickness absence), on
+    the ground of the melding the school sent to them."""
     professional = _working(actor)
     if professional.organisation.kind != Organisation.Kind.GGD:
         raise NotFoundOrForbidden
     function = _function(professional, frozenset({JEUGDARTS}))
     if function is None:
         raise NotFoundOrForbidden
-    return Actor(professional, function, Ground.GGD_CONSULTATION)
+    return Actor(professional, function, Ground.MAZL_MELDING)
 
 
 def leerplicht_reader(actor) -> Actor:

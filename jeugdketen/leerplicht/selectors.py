@@ -265,7 +265,7 @@ def melding_detail(*, actor, melding_id: int, access_point: AccessPoint) -> Meld
             and melding.status != Melding.Status.FOUND
             and not melding.is_mazl
         )
-        or (who.ground == Ground.GGD_CONSULTATION and melding.jeugdarts_id == who.professional.pk)
+        or (who.ground == Ground.MAZL_MELDING and melding.jeugdarts_id == who.professional.pk)
     )
     if not allowed:
         log_refusal(
@@ -288,7 +288,7 @@ def melding_detail(*, actor, melding_id: int, access_point: AccessPoint) -> Meld
     )
     _log_read(actor, who, melding.youth, f"melding:{melding.pk}", "Verzuimmelding", access_point)
     can_take_up = who.ground == Ground.LEERPLICHT_CONSULENT and melding.status == Melding.Status.SENT
-    can_advise = who.ground == Ground.GGD_CONSULTATION and melding.status == Melding.Status.SENT
+    can_advise = who.ground == Ground.MAZL_MELDING and melding.status == Melding.Status.SENT
     return MeldingDetail(melding, who, can_send, absences, can_take_up, can_advise)
 
 

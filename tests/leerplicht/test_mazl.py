@@ -76,6 +76,10 @@ def test_the_jeugdarts_reads_and_advises_the_consulent_never_sees_it(mazl, ib, d
     assert selectors.melding_detail(actor=ib.user, melding_id=mazl.pk, access_point=CLI).melding.advice
     assert AccessLogEntry.objects.filter(youth=mazl.youth, user=doctor.user, event="update").exists()
     assert AccessLogEntry.objects.filter(youth=mazl.youth, user=other_doctor.user, event="refused").exists()
+    # The jeugdarts reads and advises on the ground of the school's M@ZL melding, not a consultation
+    # with consent.
+    grounds = set(AccessLogEntry.objects.filter(user=doctor.user).values_list("ground", flat=True))
+    assert grounds == {"mazl"}
 
 
 def test_the_pages_of_the_school_and_the_jeugdarts(client, mazl, ib, doctor):
