@@ -291,7 +291,7 @@ FAMILIES: list[dict] = [
     },
     {
         "name": "van der Veen",  # father without gezag
-        "carers": [("Petra", "van der Veen", True, None), ("Rob", "Hendriks", False, None)],
+        "carers": [("Petra", "van der Veen", True, "petra"), ("Rob", "Hendriks", False, None)],
         "children": [
             ("vdveen_julia", "Julia", 10, "v", {"school": "obs_de_vecht"}),
             ("vdveen_thijs", "Thijs", 15, "m"),

@@ -20,6 +20,7 @@ from jeugdketen.cases.models import Case
 from jeugdketen.cases.selectors import cases_of_youth
 from jeugdketen.investigation.models import Investigation, Phase, Zienswijze
 from jeugdketen.investigation.selectors import readable_investigations
+from jeugdketen.leerplicht.models import CaseStep, LeerplichtCase
 from jeugdketen.meetings.models import Meeting, MeetingCase, Participant
 from jeugdketen.plans.models import Agreement, Approval, Evaluation, Message, Plan
 from jeugdketen.plans.services import may_read_plan
@@ -61,12 +62,24 @@ class CaseSummary:
 
 
 @dataclass
+class LeerplichtSummary:
+    """The child's open leerplichtzaak as the family sees it: who the consulent leerplicht is and how
+    to reach them, the conversations they are invited to and the agreements made. Not the
+    consulent's reports of conversations (the family asks for those through their right of access)."""
+
+    case: LeerplichtCase
+    invitations: list[CaseStep] = field(default_factory=list)  # conversations still to come
+    agreements: list[CaseStep] = field(default_factory=list)  # not yet evaluated
+
+
+@dataclass
 class ChildSummary:
     youth: Youth
     access: policy.YouthAccess
     ground: Ground
     schools: list[Enrolment] = field(default_factory=list)
     cases: list[CaseSummary] = field(default_factory=list)
+    leerplicht: LeerplichtSummary | None = None
 
     @property
     def open_cases(self) -> list[CaseSummary]:
@@ -115,6 +128,7 @@ def family_overview(*, actor, access_point: AccessPoint, today: date | None = No
     _fill_meetings(with_plan)
     _fill_invitations(actor, children)
     _fill_investigations(actor, children, today)
+    _fill_leerplicht(children)
     for child in children:
         _log(actor, child, access_point)
     return FamilyOverview(children=children, attention=_attention(children, today), today=today)
@@ -216,6 +230,29 @@ def _fill_investigations(actor, children: list[ChildSummary], today: date) -> No
             )
 
 
+def _fill_leerplicht(children: list[ChildSummary]) -> None:
+    """The open leerplichtzaak of each child whose leerplicht data the family reads (the policy:
+    the parent with gezag, the youth from 12), with its coming conversations and open agreements."""
+    readable = {child.youth.pk: child for child in children if child.access.can(Category.LEERPLICHT)}
+    if not readable:
+        return
+    steps = CaseStep.objects.filter(
+        Q(kind=CaseStep.Kind.INVITATION, appointment_at__gte=timezone.now())
+        | Q(kind=CaseStep.Kind.AGREEMENT, kept__isnull=True)
+    ).order_by("appointment_at", "due_on")
+    cases = (
+        LeerplichtCase.objects.filter(youth_id__in=list(readable), status=LeerplichtCase.Status.OPEN)
+        .select_related("consulent__user", "consulent__organisation")
+        .prefetch_related(Prefetch("steps", queryset=steps, to_attr="for_family"))
+    )
+    for case in cases:
+        readable[case.youth_id].leerplicht = LeerplichtSummary(
+            case,
+            invitations=[s for s in case.for_family if s.kind == CaseStep.Kind.INVITATION],
+            agreements=[s for s in case.for_family if s.kind == CaseStep.Kind.AGREEMENT],
+        )
+
+
 def _attention(children: list[ChildSummary], today: date) -> list[Attention]:
     items: list[Attention] = []
     for child in children:
@@ -294,6 +331,11 @@ def _log(actor, child: ChildSummary, access_point: AccessPoint) -> None:
         if summary.investigation is not None:
             objects.append(f"investigation:{summary.investigation.pk}")
             categories.add(Category.YOUTH_CARE)
+    if child.leerplicht is not None:
+        lp = child.leerplicht
+        objects.append(f"leerplichtzaak:{lp.case.pk}")
+        objects += [f"stap:{step.pk}" for step in [*lp.invitations, *lp.agreements]]
+        categories.add(Category.LEERPLICHT)
     log_access(
         user=actor,
         youth=child.youth,

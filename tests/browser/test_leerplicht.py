@@ -214,3 +214,16 @@ def test_the_school_removes_a_row_delivered_by_mistake(ui):
     expect(ui.page.get_by_role("status")).to_contain_text("De regel is verwijderd")
     expect(ui.page.locator("dl")).to_contain_text("Vervallen (verzuim gecorrigeerd)")
     assert not Absence.objects.filter(youth=thijs, day=days[0]).exists()
+
+
+def test_julias_mother_sees_the_leerplichtzaak_in_mijn_gezin(ui):
+    """Petra logs in to "Mijn gezin": Julia's leerplichtzaak with Lotte as her contact, the coming
+    conversation and the agreement, not what Lotte wrote down of the first conversation."""
+    ui.login("petra")
+    expect(ui.page.get_by_role("heading", level=1)).to_have_text("Mijn gezin")
+    julia = ui.page.get_by_role("region", name="Julia van der Veen")
+    expect(julia).to_contain_text("Leerplicht: leerplichtzaak LP-")
+    expect(julia).to_contain_text("Lotte")
+    expect(julia).to_contain_text("Gemeentehuis Dalfsen, Waterstraat 10")
+    expect(julia).to_contain_text("Julia is iedere ochtend om 8.20 uur op school; moeder brengt haar")
+    expect(julia).not_to_contain_text("buikpijn")

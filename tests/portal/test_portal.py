@@ -165,8 +165,8 @@ def test_the_query_count_does_not_grow_with_the_plan(client, family, django_asse
 
 # Session, user, the children, per child its access (policy), school, cases and involvements; the
 # plans with goals, agreements, evaluations, approvals and questions; meeting outcomes and invitations;
-# reports; the log.
-PORTAL_QUERIES = 24
+# reports; the open leerplichtzaken (none here, so no read of their steps); the log.
+PORTAL_QUERIES = 25
 
 
 def test_an_agreement_for_the_parents_without_a_name_is_asked_of_each_parent(client, family):
@@ -192,3 +192,78 @@ def test_a_parent_sees_the_planned_meeting_she_is_invited_to_and_no_other(client
     assert "U bent uitgenodigd" in main_of(client.get(URL)) and "OBS De Vecht" in main_of(client.get(URL))
     client.force_login(parent_of(family.youth).user)  # the other parent was not invited
     assert "U bent uitgenodigd" not in main_of(client.get(URL))
+
+
+def leerplicht_case(family, *, steps: int = 1):
+    """An open leerplichtzaak of Noah with a conversation (its report is the consulent's), a coming
+    invitation and ``steps`` open agreements."""
+    from jeugdketen.leerplicht.models import CaseStep, LeerplichtCase
+    from tests.factories import OrganisationFactory, SchoolFactory
+
+    consulent = professional(
+        "leerplicht",
+        organisation=OrganisationFactory(name="Gemeente Dalfsen", kind="gemeente"),
+        phone="0529-488388",
+        email="lotte@dalfsen.nl",
+    )
+    case = LeerplichtCase.objects.create(
+        reference=f"LP-2026-{LeerplichtCase.objects.count() + 1:05d}",
+        youth=family.youth,
+        municipality=family.youth.municipality,
+        consulent=consulent,
+        school=SchoolFactory(),
+    )
+    step = dict(case=case, phase="waarnemen", by=consulent)
+    CaseStep.objects.create(kind="gesprek", title="Eerste gesprek", text="Moeder vertelt over de ruzies thuis.", **step)
+    CaseStep.objects.create(
+        kind="uitnodiging",
+        title="Uitnodiging",
+        appointment_at=timezone.now() + timedelta(days=3),
+        location="Gemeentehuis Dalfsen",
+        with_whom="Noah en moeder",
+        **step,
+    )
+    for n in range(steps):
+        CaseStep.objects.create(
+            kind="afspraak", title=f"Noah is om 8.25 uur op school ({n})", due_on=timezone.localdate(), **step
+        )
+    return case
+
+
+def test_a_parent_sees_the_leerplichtzaak_the_consulent_and_what_is_agreed(client, family):
+    case = leerplicht_case(family)
+    client.force_login(family.parent.user)
+    text = main_of(client.get(URL))
+    assert f"Leerplicht: leerplichtzaak {case.reference}" in text
+    assert case.consulent.name in text and "0529-488388" in text and "lotte@dalfsen.nl" in text
+    assert "Gemeentehuis Dalfsen" in text and "Noah is om 8.25 uur op school (0)" in text
+    assert "ruzies thuis" not in text  # the consulent's report of the conversation is not shown
+    entry = AccessLogEntry.objects.filter(user=family.parent.user, youth=family.youth).latest("pk")
+    assert "leerplicht" in entry.categories and f"leerplichtzaak:{case.pk}" in entry.object_ids
+
+
+def test_a_closed_leerplichtzaak_and_a_parent_without_gezag_show_nothing(client, family):
+    case = leerplicht_case(family)
+    other = parent_of(family.youth, has_gezag=False)
+    client.force_login(other.user)
+    assert case.reference not in client.get(URL).text
+    case.status = "gesloten"
+    case.save()
+    client.force_login(family.parent.user)
+    assert case.reference not in main_of(client.get(URL))
+
+
+def test_the_query_count_does_not_grow_with_the_leerplicht_steps(client, family, django_assert_num_queries):
+    from jeugdketen.leerplicht.models import CaseStep
+
+    case = leerplicht_case(family, steps=1)
+    client.force_login(family.parent.user)
+    client.get(URL)
+    with django_assert_num_queries(PORTAL_QUERIES + 1):  # the leerplichtzaak's steps
+        client.get(URL)
+    for n in range(5):
+        CaseStep.objects.create(
+            case=case, kind="afspraak", phase="plannen", by=case.consulent, title=f"Extra {n}", due_on=date.today()
+        )
+    with django_assert_num_queries(PORTAL_QUERIES + 1):
+        assert "Extra 4" in client.get(URL).text
