@@ -1,6 +1,6 @@
 """``field__any=values``: membership in a long list of values as one parameter.
 
-``field__in=values`` makes a placeholder per value: for a school's thousand pupils Django resolves
+``field__in=values`` makes one ``%s`` per value: for a school's thousand pupils Django resolves
 and prepares a thousand parameters and PostgreSQL parses and plans a thousand constants, again for
 every query. ``field__any`` sends the values as one array literal on PostgreSQL
 (``field = ANY(%s::type[])``, built by joining strings, not by an adapter per value); elsewhere
