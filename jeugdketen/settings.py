@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "jeugdketen.portal",
     "jeugdketen.schoolsupport",
     "jeugdketen.leerplicht",
+    "jeugdketen.socialmap",
     "jeugdketen.access",
     "jeugdketen.auditlog",
     "jeugdketen.demo",

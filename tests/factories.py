@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from jeugdketen.cases.models import Case, Involvement, JournalEntry
 from jeugdketen.intake.models import HelpRequest
 from jeugdketen.organisations.models import Function, Municipality, Organisation, Professional
+from jeugdketen.socialmap.models import Service
 from jeugdketen.youth.models import Carer, CarerRelation, Enrolment, Youth
 
 
@@ -154,3 +155,19 @@ class HelpRequestFactory(factory.django.DjangoModelFactory):
     requester_name = "Petra Jansen"
     requester_phone = "06-12345678"
     status = HelpRequest.Status.NEW
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    """An offer on the sociale kaart; its keeper is a professional of the organisation."""
+
+    class Meta:
+        model = Service
+
+    organisation = factory.SubFactory(OrganisationFactory, kind=Organisation.Kind.VOORLIGGENDE_VOORZIENING)
+    name = factory.Sequence(lambda n: f"Aanbod {n}")
+    offer = "Gesprekken met ouders over opvoeden."
+    audience = "Ouders met vragen over opvoeden"
+    age_min = 0
+    age_max = 18
+    keeper = factory.LazyAttribute(lambda s: professional("lichte_jeugdhulp", organisation=s.organisation))
+    last_confirmed_by = factory.LazyAttribute(lambda s: s.keeper)

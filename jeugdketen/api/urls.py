@@ -16,6 +16,7 @@ from jeugdketen.organisations.apis import OrganisationViewSet, ProfessionalViewS
 from jeugdketen.plans.apis import ROUTES as PLAN_ROUTES
 from jeugdketen.schoolsupport.apis import ROUTES as SCHOOL_SUPPORT_ROUTES
 from jeugdketen.signals.apis import ROUTES as SIGNAL_ROUTES
+from jeugdketen.socialmap.apis import ROUTES as SOCIAL_MAP_ROUTES
 from jeugdketen.youth.apis import YouthViewSet
 
 router = DefaultRouter()
@@ -35,6 +36,7 @@ for prefix, viewset, basename in [
     *MEETING_ROUTES,
     *SCHOOL_SUPPORT_ROUTES,
     *LEERPLICHT_ROUTES,
+    *SOCIAL_MAP_ROUTES,
 ]:
     router.register(prefix, viewset, basename=basename)
 

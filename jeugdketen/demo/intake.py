@@ -378,6 +378,7 @@ def load_demo_intake(*, today: date, municipality: Municipality, pros: dict, org
             d = Decision.objects.filter(request=request).latest("decided_at")
             Referral.objects.create(
                 request=request, decision=d, organisation=orgs[org_key],
+                service=orgs[org_key].services.order_by("pk").first(),
                 shared={"hulpvraag": request.question, "contact": f"{name}, {request.requester_phone}"},
                 consent_by=consent.PARENTS, consent_on=decided, status=status, sent_at=_at(decided, 16),
                 status_changed_at=_at(decided + timedelta(days=2 if status != "verstuurd" else 0), 11),

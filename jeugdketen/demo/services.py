@@ -23,6 +23,7 @@ from .leerplicht import load_demo_leerplicht
 from .meetings import load_demo_meetings
 from .plans import load_demo_plans
 from .schoolsupport import load_demo_schoolsupport
+from .socialmap import load_demo_socialmap
 
 # The one password of every demo login. Demo only: production users set their own.
 DEMO_PASSWORD = "Jeugdketen-demo-2026"
@@ -204,6 +205,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
     from jeugdketen.signals.services import stagnation_sweep
 
     stagnation_sweep(today=today)  # the demo's overdue agreement and missed evaluation show at once
+    load_demo_socialmap(today=today, pros=pros, orgs=orgs)
     requests = load_demo_intake(today=today, municipality=municipalities["0148"], pros=pros, orgs=orgs)
     meldingen = load_demo_leerplicht(today=today, youths=youths, pros=pros, municipality=municipalities["0148"])
     return {

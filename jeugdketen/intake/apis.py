@@ -24,6 +24,7 @@ from jeugdketen.access.exceptions import NotAllowed, NotFoundOrForbidden
 from jeugdketen.core.apis import CodeField, api_access_point, errors, parse_id, query_text
 from jeugdketen.core.drf import IsProfessional
 from jeugdketen.organisations.models import Municipality, Organisation, Professional
+from jeugdketen.socialmap.models import Service
 from jeugdketen.youth.models import Youth
 from jeugdketen.youth.selectors import youth_for
 
@@ -143,9 +144,13 @@ class IntakeDecisionSerializer(serializers.Serializer):
     priority = serializers.ChoiceField(
         choices=HelpRequest.Priority.choices, required=False, allow_null=True, default=None
     )
+    service = serializers.PrimaryKeyRelatedField(
+        queryset=Service.objects.current(), required=False, allow_null=True, default=None,
+        help_text="Bij verwijzen: het aanbod op de sociale kaart (/api/v1/social-map/services/); de organisatie volgt eruit.",
+    )  # fmt: skip
     organisation = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.filter(kind__in=services.REFERRAL_KINDS), required=False, allow_null=True,
-        default=None,
+        default=None, help_text="Alleen als het aanbod nog niet op de sociale kaart staat: de organisatie zelf.",
     )  # fmt: skip
     items = serializers.ListField(
         child=serializers.ChoiceField(choices=Referral.Item.choices), required=False, default=list
@@ -194,11 +199,12 @@ class IntakeAssignSerializer(serializers.Serializer):
 class ReferralSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(source="request.reference")
     organisation_name = serializers.CharField(source="organisation.name")
+    service_name = serializers.CharField(source="service.name", default="", help_text="Het aanbod op de sociale kaart.")
 
     class Meta:
         model = Referral
         fields = [
-            "id", "reference", "organisation", "organisation_name", "shared", "consent_by", "consent_on", "status",
+            "id", "reference", "organisation", "organisation_name", "service", "service_name", "shared", "consent_by", "consent_on", "status",
             "status_note", "status_changed_at", "sent_at",
         ]  # fmt: skip
 
@@ -356,7 +362,7 @@ class HelpRequestViewSet(viewsets.ViewSet):
         referral = None
         if data["kind"] == Decision.Kind.REFER:
             referral = services.ReferralData(
-                data["organisation"], data["items"], data["consent_by"], data["consent_on"]
+                data["organisation"], data["items"], data["consent_by"], data["consent_on"], service=data["service"]
             )
         decision = services.decide(
             actor=request.user,

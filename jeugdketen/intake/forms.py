@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from jeugdketen.access import consent
 from jeugdketen.core.forms import Form
-from jeugdketen.organisations.models import Municipality, Organisation, Professional
+from jeugdketen.organisations.models import Municipality, Professional
+from jeugdketen.socialmap.models import Service
 
 from .models import Contact, Decision, Flag, HelpRequest, Question, Referral
 
@@ -213,10 +214,14 @@ class DecisionForm(Form):
         required=False,
     )
     priority.conditionally_required = True
-    organisation = forms.ModelChoiceField(
-        label=_("Doorverwijzen naar"), queryset=Organisation.objects.none(), required=False
+    service = forms.ModelChoiceField(
+        label=_("Doorverwijzen naar (aanbod op de sociale kaart)"),
+        queryset=Service.objects.none(),
+        required=False,
+        help_text=_("Aanbod van de gemeente eerst; alleen aanbod dat past bij de leeftijd van de jeugdige."),
+        error_messages={"invalid_choice": _("Kies een aanbod uit de lijst.")},
     )
-    organisation.conditionally_required = True
+    service.conditionally_required = True
     items = forms.MultipleChoiceField(
         label=_("Wat deelt u met de voorziening?"),
         choices=Referral.Item.choices,
@@ -240,10 +245,19 @@ class DecisionForm(Form):
     )
     consulent.conditionally_required = True
 
-    def __init__(self, *args, organisations=None, caseloads=(), **kwargs):
+    def __init__(self, *args, services=None, caseloads=(), **kwargs):
         super().__init__(*args, **kwargs)
-        if organisations is not None:
-            self.fields["organisation"].queryset = organisations
+        if services is not None:
+            self.fields["service"].queryset = services
+        self.fields["service"].label_from_instance = lambda s: (
+            _("%(name)s — %(org)s (%(a)s t/m %(b)s jaar)")
+            % {
+                "name": s.name,
+                "org": s.organisation.name,
+                "a": s.age_min,
+                "b": s.age_max,
+            }
+        )
         self.fields["consulent"].queryset = Professional.objects.filter(pk__in=[c.consulent.pk for c in caseloads])
         loads = {c.consulent.pk: c for c in caseloads}
         self.fields["consulent"].label_from_instance = lambda p: (

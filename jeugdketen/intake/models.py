@@ -385,6 +385,16 @@ class Referral(models.Model):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("voorziening"), on_delete=models.PROTECT, related_name="referrals_received"
     )
+    # The offer on the sociale kaart the toegang picked (empty for referrals from before the map,
+    # and for an organisation referred to without an offer on the map).
+    service = models.ForeignKey(
+        "socialmap.Service",
+        verbose_name=_("aanbod"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="referrals",
+    )
     shared = models.JSONField(_("gedeelde gegevens"), default=dict)  # {item: text}
     consent_by = models.CharField(_("toestemming van"), max_length=20, choices=CONSENT_CHOICES, blank=True)
     consent_on = models.DateField(_("toestemming gegeven op"), null=True, blank=True)

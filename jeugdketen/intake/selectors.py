@@ -299,7 +299,7 @@ def request_detail(*, actor, request_id: int, access_point: AccessPoint) -> Requ
         triage=triage,
         answers=answers,
         decisions=list(request.decisions.select_related("decided_by__user")),
-        referrals=list(request.referrals.select_related("organisation")),
+        referrals=list(request.referrals.select_related("organisation", "service")),
         suspensions=list(request.suspensions.all()),
         contacts=list(request.contacts.select_related("by__user")),
         recommendation=recommendation(triage),
@@ -331,11 +331,17 @@ def request_detail(*, actor, request_id: int, access_point: AccessPoint) -> Requ
     return view
 
 
-def referral_targets(municipality_id: int):
-    """Where the toegang can refer to: voorliggende voorzieningen, the GGD and youth care — those
-    of the municipality first, then regional ones (until the sociale kaart is its own register)."""
-    local = Case_(When(municipality_id=municipality_id, then=0), default=1)
-    return Organisation.objects.filter(kind__in=REFERRAL_KINDS).order_by(local, "name")
+def referral_targets(municipality_id: int, age: int | None = None):
+    """What the toegang can refer to: the offers on the sociale kaart of voorliggende
+    voorzieningen, the GGD and youth care that fit the youth's age — those of the municipality
+    first, then regional ones."""
+    from jeugdketen.socialmap.models import Service
+
+    local = Case_(When(organisation__municipality_id=municipality_id, then=0), default=1)
+    services = Service.objects.current().filter(organisation__kind__in=REFERRAL_KINDS).select_related("organisation")
+    if age is not None:
+        services = services.for_age(age)
+    return services.order_by(local, "name", "organisation__name", "pk")
 
 
 REFERRALS_LIMIT = 200
@@ -347,7 +353,7 @@ def referrals_received(*, actor, access_point: AccessPoint, status: str = "open"
     if professional is None:
         return []
     referrals = Referral.objects.filter(organisation=professional.organisation).select_related(
-        "request", "organisation"
+        "request", "organisation", "service"
     )
     if status == "open":
         referrals = referrals.filter(status__in=(Referral.Status.SENT, Referral.Status.ACCEPTED))
@@ -366,7 +372,11 @@ def referrals_received(*, actor, access_point: AccessPoint, status: str = "open"
 
 
 def referral_detail(*, actor, referral_id: int, access_point: AccessPoint) -> Referral:
-    referral = Referral.objects.select_related("request__municipality", "organisation").filter(pk=referral_id).first()
+    referral = (
+        Referral.objects.select_related("request__municipality", "organisation", "service")
+        .filter(pk=referral_id)
+        .first()
+    )
     if referral is None:
         raise NotFoundOrForbidden
     grant = referral_grant(actor, referral)

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -29,6 +30,9 @@ from jeugdketen.youth.models import Enrolment, Youth, age_on
 from jeugdketen.youth.validators import normalise_bsn, validate_bsn
 
 from . import deadlines
+
+if TYPE_CHECKING:
+    from jeugdketen.socialmap.models import Service
 from .models import (
     Answer,
     Checklist,
@@ -531,10 +535,15 @@ def recommendation(triage: Triage | None) -> str | None:
 
 @dataclass
 class ReferralData:
-    organisation: Organisation
+    """Where to and what is shared. The toegang picks an offer (``service``) from the sociale kaart;
+    the organisation follows from it. ``organisation`` alone is still accepted (the API, for an
+    organisation whose offer is not on the map yet)."""
+
+    organisation: Organisation | None
     items: list[str]
     consent_by: str
     consent_on: date | None
+    service: Service | None = None
 
 
 def _jeugdconsulent(municipality_id: int, consulent: Professional | None) -> Professional:
@@ -630,12 +639,15 @@ def decide(
         request.status = HelpRequest.Status.WAITING
         decision.save()
     elif kind == Decision.Kind.REFER:
+        if referral is not None and referral.service is not None:
+            if referral.service.archived_on is not None:
+                raise ValidationError({"service": _("Dit aanbod staat niet meer op de sociale kaart; kies een ander.")})
+            referral.organisation = referral.service.organisation
         if referral is None or referral.organisation is None:
-            raise ValidationError({"organisation": _("Kies de voorziening waarnaar u verwijst.")})
+            raise ValidationError({"service": _("Kies het aanbod op de sociale kaart waarnaar u verwijst.")})
         if referral.organisation.kind not in REFERRAL_KINDS:
-            raise ValidationError(
-                {"organisation": _("Kies een voorliggende voorziening, de GGD of een jeugdhulpaanbieder.")}
-            )
+            field = "service" if referral.service is not None else "organisation"
+            raise ValidationError({field: _("Kies een voorliggende voorziening, de GGD of een jeugdhulpaanbieder.")})
         items = [i for i in referral.items if i in Referral.Item.values]
         if not items:
             raise ValidationError({"items": _("Kies welke gegevens u deelt met de voorziening.")})
@@ -654,6 +666,7 @@ def decide(
             request=request,
             decision=decision,
             organisation=referral.organisation,
+            service=referral.service,
             shared=_shared_snapshot(request, items, triage),
             consent_by=referral.consent_by,
             consent_on=referral.consent_on,
@@ -661,7 +674,10 @@ def decide(
         )
         request.status = HelpRequest.Status.REFERRED
         request.priority = request.waiting_since = None
-        description = f"{description}: {referral.organisation.name}"
+        target = (
+            f"{referral.service.name}, {referral.organisation.name}" if referral.service else referral.organisation.name
+        )
+        description = f"{description}: {target}"
     elif kind == Decision.Kind.SAFETY:
         consulent = _jeugdconsulent(request.municipality_id, consulent)
         decision.priority = HelpRequest.Priority.HIGH

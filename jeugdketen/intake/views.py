@@ -327,7 +327,7 @@ def decide(request, request_id: int):
     loads = selectors.caseloads(municipality_id)
     form = DecisionForm(
         request.POST or None,
-        organisations=selectors.referral_targets(municipality_id),
+        services=selectors.referral_targets(municipality_id, view.request.youth.age(timezone.localdate())),
         caseloads=loads,
         initial={"kind": view.recommendation, "consent_on": timezone.localdate(), "priority": 2},
     )
@@ -336,7 +336,8 @@ def decide(request, request_id: int):
         referral = None
         if data["kind"] == "verwijzen":
             referral = services.ReferralData(
-                organisation=data["organisation"],
+                organisation=None,
+                service=data["service"],
                 items=data["items"],
                 consent_by=data["consent_by"],
                 consent_on=data["consent_on"],

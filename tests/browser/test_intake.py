@@ -113,7 +113,9 @@ def test_triage_to_a_referral_that_the_ggd_accepts(ui):
     ui.navigate_by(page.get_by_role("link", name="Besluit nemen"))
     page.get_by_role("radio", name="Doorverwijzen naar een voorliggende voorziening").check()
     page.get_by_label("Motivering").fill("De vraag past bij opvoedondersteuning van de GGD.")
-    page.get_by_label("Doorverwijzen naar", exact=True).select_option(label="GGD IJsselland (demo)")
+    page.get_by_label("Doorverwijzen naar (aanbod op de sociale kaart)").select_option(
+        label="Opvoedondersteuning JGZ — GGD IJsselland (demo) (0 t/m 18 jaar)"
+    )
     ui.navigate_by(page.get_by_role("button", name="Besluit vastleggen"), status=422)
     expect(page.get_by_role("group", name=re.compile("Wat deelt u met de voorziening"))).to_contain_text(
         "Kies welke gegevens u deelt met de voorziening."
@@ -121,7 +123,9 @@ def test_triage_to_a_referral_that_the_ggd_accepts(ui):
     page.get_by_role("checkbox", name="De hulpvraag").check()
     page.get_by_label("Toestemming voor het delen gegeven door").select_option(label="De ouders met gezag")
     ui.navigate_by(page.get_by_role("button", name="Besluit vastleggen"))
-    expect(page.locator("main")).to_contain_text("Verwijzing naar GGD IJsselland (demo): verstuurd")
+    expect(page.locator("main")).to_contain_text(
+        "Verwijzing naar Opvoedondersteuning JGZ van GGD IJsselland (demo): verstuurd"
+    )
     ui.logout()
 
     ui.login("jolien")

@@ -12,7 +12,7 @@ from jeugdketen.auditlog.services import AccessPoint
 from jeugdketen.intake import services
 from jeugdketen.intake.models import HelpRequest
 from jeugdketen.organisations.models import Organisation
-from tests.factories import MunicipalityFactory, OrganisationFactory, professional
+from tests.factories import MunicipalityFactory, OrganisationFactory, ServiceFactory, professional
 
 WEB = AccessPoint("web", "127.0.0.1")
 
@@ -38,6 +38,9 @@ class Toegang:
         self.saam = OrganisationFactory(
             name="Saam Welzijn", kind=Organisation.Kind.VOORLIGGENDE_VOORZIENING, municipality=self.municipality
         )
+        # Their offers on the sociale kaart, which the toegang refers to.
+        self.ggd_service = ServiceFactory(organisation=self.ggd, name="Opvoedondersteuning JGZ")
+        self.saam_service = ServiceFactory(organisation=self.saam, name="Opvoedspreekuur")
         self.version = services.checklist_install_default(self.municipality)
 
     def data(self, **kwargs) -> services.RequestData:

@@ -133,7 +133,7 @@ def test_a_referral_through_the_api(toegang):
         {
             "kind": "verwijzen",
             "motivation": "Opvoedvraag.",
-            "organisation": toegang.ggd.pk,
+            "service": toegang.ggd_service.pk,
             "items": ["hulpvraag", "jeugdige"],
             "consent_by": "ouders",
             "consent_on": timezone.localdate().isoformat(),
@@ -142,9 +142,11 @@ def test_a_referral_through_the_api(toegang):
     )
     assert response.status_code == 201
     referral = Referral.objects.get()
+    assert (referral.organisation, referral.service) == (toegang.ggd, toegang.ggd_service)
     nurse = token_client(professional("jeugdverpleegkundige", organisation=toegang.ggd).user)
     [row] = nurse.get("/api/v1/referrals/").json()
     assert set(row["shared"]) == {"hulpvraag", "jeugdige"}
+    assert row["service_name"] == "Opvoedondersteuning JGZ"
     response = nurse.patch(f"/api/v1/referrals/{referral.pk}/", {"status": "afgewezen"}, format="json")
     assert response.status_code == 400 and "note" in response.json()
     response = nurse.patch(f"/api/v1/referrals/{referral.pk}/", {"status": "geaccepteerd"}, format="json")

@@ -401,6 +401,33 @@ def test_referral_only_to_a_voorziening(toegang):
     assert "organisation" in errors_of(excinfo)
 
 
+def test_a_referral_picks_an_offer_from_the_sociale_kaart(toegang):
+    request = toegang.triaged()
+    referral = services.ReferralData(None, ["hulpvraag"], "ouders", timezone.localdate(), service=toegang.ggd_service)
+    services.decide(
+        actor=toegang.medewerker.user, request=request, kind="verwijzen", motivation="x", referral=referral,
+        access_point=WEB,
+    )  # fmt: skip
+    sent = Referral.objects.get()
+    assert (sent.organisation, sent.service) == (toegang.ggd, toegang.ggd_service)
+    entry = AccessLogEntry.objects.filter(youth=request.youth, event="create").latest("pk")
+    assert "Opvoedondersteuning JGZ, GGD IJsselland" in entry.description
+
+
+def test_an_offer_no_longer_on_the_map_is_refused(toegang):
+    request = toegang.triaged()
+    toegang.ggd_service.archived_on = timezone.localdate()
+    toegang.ggd_service.save()
+    referral = services.ReferralData(None, ["hulpvraag"], "ouders", timezone.localdate(), service=toegang.ggd_service)
+    with pytest.raises(ValidationError) as excinfo:
+        services.decide(
+            actor=toegang.medewerker.user, request=request, kind="verwijzen", motivation="x", referral=referral,
+            access_point=WEB,
+        )  # fmt: skip
+    assert "niet meer op de sociale kaart" in errors_of(excinfo)["service"][0]
+    assert not Referral.objects.exists()
+
+
 def test_closing_without_follow_up_closes_the_case(toegang):
     request = toegang.triaged()
     services.decide(

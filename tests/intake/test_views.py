@@ -213,7 +213,7 @@ def test_the_receiving_organisation_sees_only_what_was_shared(client, toegang):
         {
             "kind": "verwijzen",
             "motivation": "Opvoedvraag.",
-            "organisation": toegang.saam.pk,
+            "service": toegang.saam_service.pk,
             "items": ["hulpvraag"],
             "consent_by": "ouders",
             "consent_on": timezone.localdate(),
