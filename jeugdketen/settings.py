@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "jeugdketen.schoolsupport",
     "jeugdketen.leerplicht",
     "jeugdketen.socialmap",
+    "jeugdketen.verwijsindex",
     "jeugdketen.access",
     "jeugdketen.auditlog",
     "jeugdketen.demo",

@@ -17,6 +17,7 @@ from jeugdketen.plans.apis import ROUTES as PLAN_ROUTES
 from jeugdketen.schoolsupport.apis import ROUTES as SCHOOL_SUPPORT_ROUTES
 from jeugdketen.signals.apis import ROUTES as SIGNAL_ROUTES
 from jeugdketen.socialmap.apis import ROUTES as SOCIAL_MAP_ROUTES
+from jeugdketen.verwijsindex.apis import ROUTES as VERWIJSINDEX_ROUTES
 from jeugdketen.youth.apis import YouthViewSet
 
 router = DefaultRouter()
@@ -37,6 +38,7 @@ for prefix, viewset, basename in [
     *SCHOOL_SUPPORT_ROUTES,
     *LEERPLICHT_ROUTES,
     *SOCIAL_MAP_ROUTES,
+    *VERWIJSINDEX_ROUTES,
 ]:
     router.register(prefix, viewset, basename=basename)
 

@@ -1,5 +1,6 @@
 from jeugdketen.access import policy
 from jeugdketen.leerplicht import rules as leerplicht_rules
+from jeugdketen.verwijsindex import rules as verwijsindex_rules
 
 
 def app(request):
@@ -54,6 +55,9 @@ def app(request):
             professional
             and professional.organisation.kind == "swv"
             and "coordinator_swv" in policy.function_codes(professional)
+        ),
+        "places_signals": bool(
+            professional and policy.function_codes(professional) & set(verwijsindex_rules.PLACER_FUNCTIONS)
         ),
         "is_ambulant_begeleider": bool(professional and policy.AB_FUNCTION in policy.function_codes(professional)),
         "answers_ggd_questions": bool(

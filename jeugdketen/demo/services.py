@@ -24,6 +24,7 @@ from .meetings import load_demo_meetings
 from .plans import load_demo_plans
 from .schoolsupport import load_demo_schoolsupport
 from .socialmap import load_demo_socialmap
+from .verwijsindex import load_demo_verwijsindex
 
 # The one password of every demo login. Demo only: production users set their own.
 DEMO_PASSWORD = "Jeugdketen-demo-2026"
@@ -206,6 +207,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
 
     stagnation_sweep(today=today)  # the demo's overdue agreement and missed evaluation show at once
     load_demo_socialmap(today=today, pros=pros, orgs=orgs)
+    load_demo_verwijsindex(today=today, youths=youths, pros=pros)
     requests = load_demo_intake(today=today, municipality=municipalities["0148"], pros=pros, orgs=orgs)
     meldingen = load_demo_leerplicht(today=today, youths=youths, pros=pros, municipality=municipalities["0148"])
     return {

@@ -80,6 +80,8 @@ class ChildSummary:
     schools: list[Enrolment] = field(default_factory=list)
     cases: list[CaseSummary] = field(default_factory=list)
     leerplicht: LeerplichtSummary | None = None
+    # Who has told the verwijsindex that they are involved (the family is told; no content).
+    verwijsindex: list = field(default_factory=list)
 
     @property
     def open_cases(self) -> list[CaseSummary]:
@@ -129,6 +131,7 @@ def family_overview(*, actor, access_point: AccessPoint, today: date | None = No
     _fill_invitations(actor, children)
     _fill_investigations(actor, children, today)
     _fill_leerplicht(children)
+    _fill_verwijsindex(children, today)
     for child in children:
         _log(actor, child, access_point)
     return FamilyOverview(children=children, attention=_attention(children, today), today=today)
@@ -253,6 +256,18 @@ def _fill_leerplicht(children: list[ChildSummary]) -> None:
         )
 
 
+def _fill_verwijsindex(children: list[ChildSummary], today: date) -> None:
+    """The active signals in the verwijsindex on each child: the family is told who placed one and
+    how to reach them (Jeugdwet paragraaf 7.1.4), never why."""
+    from jeugdketen.verwijsindex.selectors import for_family
+
+    if not children:
+        return
+    signals = for_family([child.youth.pk for child in children], today=today)
+    for child in children:
+        child.verwijsindex = signals.get(child.youth.pk, [])
+
+
 def _attention(children: list[ChildSummary], today: date) -> list[Attention]:
     items: list[Attention] = []
     for child in children:
@@ -336,6 +351,7 @@ def _log(actor, child: ChildSummary, access_point: AccessPoint) -> None:
         objects.append(f"leerplichtzaak:{lp.case.pk}")
         objects += [f"stap:{step.pk}" for step in [*lp.invitations, *lp.agreements]]
         categories.add(Category.LEERPLICHT)
+    objects += [f"verwijsindex:{signal.pk}" for signal in child.verwijsindex]
     log_access(
         user=actor,
         youth=child.youth,
