@@ -36,7 +36,15 @@ def count(request):
     session alive. Without a session (expired) the answer is empty, not the login page."""
     if not request.user.is_authenticated or policy.professional_of(request.user) is None:
         return HttpResponse("", headers={"Cache-Control": "no-store"})
-    response = render(request, "signals/_count.html", {"count": selectors.open_signal_count(request.user)})
+    from jeugdketen.verwijsindex import rules as vi_rules
+    from jeugdketen.verwijsindex import selectors as vi_selectors
+
+    # The verwijsindex's match count rides along (htmx out-of-band): one request per page, so
+    # that two count requests never write the session at the same time.
+    matches = vi_selectors.match_count(request.user) if vi_rules.placer(request.user) else None
+    response = render(
+        request, "signals/_count.html", {"count": selectors.open_signal_count(request.user), "matches": matches}
+    )
     response["Cache-Control"] = "no-store"
     return response
 

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,15 +30,6 @@ def mine(request):
         "verwijsindex/mine.html",
         {"rows": rows, "matched": [r for r in rows if r.has_match], "law": law},
     )
-
-
-def count(request):
-    """The number of the actor's signals with a match, for the navigation (htmx, after load)."""
-    if not request.user.is_authenticated or rules.placer(request.user) is None:
-        return HttpResponse("", headers={"Cache-Control": "no-store"})
-    response = render(request, "verwijsindex/_count.html", {"count": selectors.match_count(request.user)})
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required
