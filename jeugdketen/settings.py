@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "jeugdketen.leerplicht",
     "jeugdketen.socialmap",
     "jeugdketen.verwijsindex",
+    "jeugdketen.policysignals",
     "jeugdketen.access",
     "jeugdketen.auditlog",
     "jeugdketen.demo",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("organisaties/", include("jeugdketen.organisations.urls")),
     path("sociale-kaart/", include("jeugdketen.socialmap.urls")),
     path("verwijsindex/", include("jeugdketen.verwijsindex.urls")),
+    path("beleidssignalen/", include("jeugdketen.policysignals.urls")),
     path("", include("jeugdketen.access.urls")),
     path("api/v1/", include("jeugdketen.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

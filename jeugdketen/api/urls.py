@@ -14,6 +14,7 @@ from jeugdketen.meetings.apis import ROUTES as MEETING_ROUTES
 from jeugdketen.meldcode.apis import ROUTES as MELDCODE_ROUTES
 from jeugdketen.organisations.apis import OrganisationViewSet, ProfessionalViewSet
 from jeugdketen.plans.apis import ROUTES as PLAN_ROUTES
+from jeugdketen.policysignals.apis import ROUTES as POLICY_SIGNAL_ROUTES
 from jeugdketen.schoolsupport.apis import ROUTES as SCHOOL_SUPPORT_ROUTES
 from jeugdketen.signals.apis import ROUTES as SIGNAL_ROUTES
 from jeugdketen.socialmap.apis import ROUTES as SOCIAL_MAP_ROUTES
@@ -39,6 +40,7 @@ for prefix, viewset, basename in [
     *LEERPLICHT_ROUTES,
     *SOCIAL_MAP_ROUTES,
     *VERWIJSINDEX_ROUTES,
+    *POLICY_SIGNAL_ROUTES,
 ]:
     router.register(prefix, viewset, basename=basename)
 

@@ -22,6 +22,7 @@ from .intake import load_demo_intake
 from .leerplicht import load_demo_leerplicht
 from .meetings import load_demo_meetings
 from .plans import load_demo_plans
+from .policysignals import load_demo_policysignals
 from .schoolsupport import load_demo_schoolsupport
 from .socialmap import load_demo_socialmap
 from .verwijsindex import load_demo_verwijsindex
@@ -208,6 +209,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
     stagnation_sweep(today=today)  # the demo's overdue agreement and missed evaluation show at once
     load_demo_socialmap(today=today, pros=pros, orgs=orgs)
     load_demo_verwijsindex(today=today, youths=youths, pros=pros)
+    load_demo_policysignals(today=today, pros=pros)
     requests = load_demo_intake(today=today, municipality=municipalities["0148"], pros=pros, orgs=orgs)
     meldingen = load_demo_leerplicht(today=today, youths=youths, pros=pros, municipality=municipalities["0148"])
     return {
