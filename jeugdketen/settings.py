@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "jeugdketen.socialmap",
     "jeugdketen.verwijsindex",
     "jeugdketen.policysignals",
+    "jeugdketen.handover",
     "jeugdketen.access",
     "jeugdketen.auditlog",
     "jeugdketen.demo",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("sociale-kaart/", include("jeugdketen.socialmap.urls")),
     path("verwijsindex/", include("jeugdketen.verwijsindex.urls")),
     path("beleidssignalen/", include("jeugdketen.policysignals.urls")),
+    path("overdracht/", include("jeugdketen.handover.urls")),
     path("", include("jeugdketen.access.urls")),
     path("api/v1/", include("jeugdketen.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

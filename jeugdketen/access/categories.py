@@ -28,6 +28,8 @@ class Ground(models.TextChoices):
     LEERPLICHT_CONSULENT = "leerplicht", _("Consulent leerplicht van de woongemeente")
     INTAKE = "intake", _("Toegang (Samen Doen) van de woongemeente")
     REFERRAL = "referral", _("Doorverwijzing ontvangen")
+    # The school a pupil moves to reads the handover once the pupil is enrolled there.
+    HANDOVER_RECEIVED = "handover", _("Ontvangende school (leerling ingeschreven)")
     # The placer's own signal in the verwijsindex: who the youth is, and who else is involved.
     VERWIJSINDEX = "verwijsindex", _("Eigen signaal in de verwijsindex")
     PARENT_WITH_GEZAG = "parent", _("Ouder met gezag")

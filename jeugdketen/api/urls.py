@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from jeugdketen.auditlog.apis import AccessLogView
 from jeugdketen.cases.apis import CaseViewSet, InvolvementViewSet, JournalEntryViewSet
+from jeugdketen.handover.apis import ROUTES as HANDOVER_ROUTES
 from jeugdketen.intake.apis import ROUTES as INTAKE_ROUTES
 from jeugdketen.intake.apis import URLS as INTAKE_URLS
 from jeugdketen.investigation.apis import ROUTES as INVESTIGATION_ROUTES
@@ -41,6 +42,7 @@ for prefix, viewset, basename in [
     *SOCIAL_MAP_ROUTES,
     *VERWIJSINDEX_ROUTES,
     *POLICY_SIGNAL_ROUTES,
+    *HANDOVER_ROUTES,
 ]:
     router.register(prefix, viewset, basename=basename)
 

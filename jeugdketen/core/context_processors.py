@@ -51,6 +51,11 @@ def app(request):
                 )
             )
         ),
+        "is_leerplicht_consulent": bool(
+            professional
+            and professional.organisation.kind == "gemeente"
+            and leerplicht_rules.CONSULENT in policy.function_codes(professional)
+        ),
         "is_swv_coordinator": bool(
             professional
             and professional.organisation.kind == "swv"

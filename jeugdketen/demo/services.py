@@ -18,6 +18,7 @@ from jeugdketen.organisations.services import load_reference_data
 from jeugdketen.youth.models import Carer, CarerRelation, Enrolment, Youth
 
 from .data import CASES, FAMILIES, ORGANISATIONS, PROFESSIONALS
+from .handover import load_demo_handover
 from .intake import load_demo_intake
 from .leerplicht import load_demo_leerplicht
 from .meetings import load_demo_meetings
@@ -210,6 +211,7 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
     load_demo_socialmap(today=today, pros=pros, orgs=orgs)
     load_demo_verwijsindex(today=today, youths=youths, pros=pros)
     load_demo_policysignals(today=today, pros=pros)
+    load_demo_handover(today=today, youths=youths, pros=pros, orgs=orgs)
     requests = load_demo_intake(today=today, municipality=municipalities["0148"], pros=pros, orgs=orgs)
     meldingen = load_demo_leerplicht(today=today, youths=youths, pros=pros, municipality=municipalities["0148"])
     return {

@@ -82,6 +82,8 @@ class ChildSummary:
     leerplicht: LeerplichtSummary | None = None
     # Who has told the verwijsindex that they are involved (the family is told; no content).
     verwijsindex: list = field(default_factory=list)
+    # The handovers between schools that were handed over: the family's copy of the report.
+    handovers: list = field(default_factory=list)
 
     @property
     def open_cases(self) -> list[CaseSummary]:
@@ -132,6 +134,7 @@ def family_overview(*, actor, access_point: AccessPoint, today: date | None = No
     _fill_investigations(actor, children, today)
     _fill_leerplicht(children)
     _fill_verwijsindex(children, today)
+    _fill_handovers(children)
     for child in children:
         _log(actor, child, access_point)
     return FamilyOverview(children=children, attention=_attention(children, today), today=today)
@@ -268,6 +271,20 @@ def _fill_verwijsindex(children: list[ChildSummary], today: date) -> None:
         child.verwijsindex = signals.get(child.youth.pk, [])
 
 
+def _fill_handovers(children: list[ChildSummary]) -> None:
+    """The handed-over onderwijskundig rapporten of each child whose school data the family reads:
+    their copy (WPO art. 42), to read and to add their view to."""
+    from jeugdketen.handover.models import Handover
+
+    readable = {child.youth.pk: child for child in children if child.access.can(Category.SCHOOL_SUPPORT)}
+    if not readable:
+        return
+    for handover in Handover.objects.filter(
+        youth_id__in=list(readable), status=Handover.Status.HANDED_OVER
+    ).select_related("from_school", "to_school"):
+        readable[handover.youth_id].handovers.append(handover)
+
+
 def _attention(children: list[ChildSummary], today: date) -> list[Attention]:
     items: list[Attention] = []
     for child in children:
@@ -352,6 +369,9 @@ def _log(actor, child: ChildSummary, access_point: AccessPoint) -> None:
         objects += [f"stap:{step.pk}" for step in [*lp.invitations, *lp.agreements]]
         categories.add(Category.LEERPLICHT)
     objects += [f"verwijsindex:{signal.pk}" for signal in child.verwijsindex]
+    objects += [f"overdracht:{handover.pk}" for handover in child.handovers]
+    if child.handovers:
+        categories.add(Category.SCHOOL_SUPPORT)
     log_access(
         user=actor,
         youth=child.youth,

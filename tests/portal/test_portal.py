@@ -166,8 +166,8 @@ def test_the_query_count_does_not_grow_with_the_plan(client, family, django_asse
 # Session, user, the children, per child its access (policy), school, cases and involvements; the
 # plans with goals, agreements, evaluations, approvals and questions; meeting outcomes and invitations;
 # reports; the open leerplichtzaken (none here, so no read of their steps); the signals in the
-# verwijsindex; the log.
-PORTAL_QUERIES = 26
+# verwijsindex; the handed-over onderwijskundig rapporten; the log.
+PORTAL_QUERIES = 27
 
 
 def test_an_agreement_for_the_parents_without_a_name_is_asked_of_each_parent(client, family):
