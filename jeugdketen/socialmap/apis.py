@@ -49,11 +49,18 @@ class ServiceWriteSerializer(serializers.Serializer):
     audience = serializers.CharField(max_length=300)
     age_min = serializers.IntegerField(min_value=0, max_value=AGE_MAX)
     age_max = serializers.IntegerField(min_value=0, max_value=AGE_MAX)
+    # DRF's Dutch catalogue lacks these two messages (they would answer in English).
     themes = serializers.ListField(
-        child=serializers.CharField(max_length=60), max_length=services.THEMES_MAX, required=False, default=list
+        child=serializers.CharField(max_length=60),
+        max_length=services.THEMES_MAX,
+        required=False,
+        default=list,
+        error_messages={"max_length": f"Kies hoogstens {services.THEMES_MAX} thema's."},
     )
     how_to_refer = serializers.CharField(max_length=services.TEXT_MAX, required=False, allow_blank=True, default="")
-    needs_referral = serializers.BooleanField(required=False, default=False)
+    needs_referral = serializers.BooleanField(
+        required=False, default=False, error_messages={"invalid": "Vul true (ja) of false (nee) in."}
+    )
     phone = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     website = serializers.URLField(required=False, allow_blank=True, default="")

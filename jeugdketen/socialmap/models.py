@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -47,17 +47,20 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(last_confirmed_on__lt=today - timedelta(days=conf.confirm_every_days()))
 
     def search(self, text: str):
-        query = Q()
+        """Entries matching every word of ``text``. Each word may match another field, and another
+        theme of the same entry: the themes are asked per word in a subquery (no join per word,
+        so no duplicate rows and no limit on the number of tables in a join)."""
+        services = self
         for word in text.split():
-            query &= (
+            services = services.filter(
                 Q(name__icontains=word)
                 | Q(offer__icontains=word)
                 | Q(audience__icontains=word)
                 | Q(organisation__name__icontains=word)
                 | Q(organisation__city__icontains=word)
-                | Q(themes__name__icontains=word)
+                | Exists(Service.themes.through.objects.filter(service_id=OuterRef("pk"), theme__name__icontains=word))
             )
-        return self.filter(pk__in=self.model.objects.filter(query).values("pk")) if text.split() else self
+        return services
 
 
 class Service(models.Model):

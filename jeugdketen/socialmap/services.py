@@ -72,7 +72,7 @@ def _clean(data: ServiceData, organisation: Organisation) -> dict:
         errors["age_max"] = _("Vul de leeftijd tot en met in.")
     elif not 0 <= data.age_max <= AGE_MAX:
         errors["age_max"] = _("De leeftijd tot en met ligt tussen 0 en %(max)d.") % {"max": AGE_MAX}
-    elif data.age_min is not None and data.age_min > data.age_max:
+    elif "age_min" not in errors and data.age_min > data.age_max:  # compare only a valid age_min
         errors["age_max"] = _("De leeftijd tot en met is lager dan de leeftijd vanaf.")
     if data.keeper is None:
         errors["keeper"] = _("Kies wie dit aanbod beheert.")
@@ -80,11 +80,24 @@ def _clean(data: ServiceData, organisation: Organisation) -> dict:
         errors["keeper"] = _("Kies als beheerder iemand van %(org)s, of een manager van de gemeente.") % {
             "org": organisation.name
         }
+    if len((data.phone or "").strip()) > 20:
+        errors["phone"] = _("Het telefoonnummer is te lang (hoogstens 20 tekens).")
+    if len((data.email or "").strip()) > 254:
+        errors["email"] = _("Het e-mailadres is te lang.")
+    if len((data.website or "").strip()) > 200:
+        errors["website"] = _("Het webadres is te lang (hoogstens 200 tekens).")
     themes = sorted({t.strip() for t in data.themes if t and t.strip()})
     if len(themes) > THEMES_MAX:
         errors["themes"] = _("Kies hoogstens %(n)d thema's.") % {"n": THEMES_MAX}
     elif any(len(t) > 60 for t in themes):
         errors["themes"] = _("Een thema is hoogstens 60 tekens.")
+    else:  # a theme is plain text like the rest, shown on every search page
+        for theme in themes:
+            try:
+                no_markup(theme, "themes", _("Thema"))
+            except ValidationError as exc:
+                errors["themes"] = exc.message_dict["themes"][0]
+                break
     for name_, label in (("name", _("Naam")), ("offer", _("Wat wordt geboden")), ("audience", _("Voor wie")),
                          ("how_to_refer", _("Aanmeldroute"))):  # fmt: skip
         if name_ not in errors:
@@ -239,21 +252,23 @@ def keepers_remind(*, today: date | None = None) -> int:
         due = list(
             Service.objects.current()
             .stale(today)
-            .filter(reminded_on__isnull=True)
+            .filter(reminded_on__isnull=True, keeper__user__is_active=True)
             .select_for_update(skip_locked=True, of=("self",))
             .select_related("organisation", "keeper")
             .order_by("keeper_id", "name", "pk")
         )
         by_keeper: dict[int, list[Service]] = {}
         for service in due:
-            by_keeper.setdefault(service.keeper_id, []).append(service)
-        messages = [
-            _reminder(services[0].keeper, services, link) for services in by_keeper.values() if services[0].keeper.email
-        ]
+            # A keeper without an address gets no mail: their entries are not marked as reminded
+            # (nor logged as such), so the reminder goes out once they have one.
+            if service.keeper.email:
+                by_keeper.setdefault(service.keeper_id, []).append(service)
+        messages = [_reminder(services[0].keeper, services, link) for services in by_keeper.values()]
+        reminded = [s for services in by_keeper.values() for s in services]
         if messages:
             get_connection().send_messages(messages)
-        Service.objects.filter(pk__in=[s.pk for s in due]).update(reminded_on=today)
+        Service.objects.filter(pk__in=[s.pk for s in reminded]).update(reminded_on=today)
         ServiceEvent.objects.bulk_create(
-            ServiceEvent(service=s, kind=ServiceEvent.Kind.REMINDED, note=s.keeper.name) for s in due
+            ServiceEvent(service=s, kind=ServiceEvent.Kind.REMINDED, note=s.keeper.name) for s in reminded
         )
     return len(messages)
