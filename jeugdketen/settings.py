@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "jeugdketen.verwijsindex",
     "jeugdketen.policysignals",
     "jeugdketen.handover",
+    "jeugdketen.dashboards",
     "jeugdketen.access",
     "jeugdketen.auditlog",
     "jeugdketen.demo",

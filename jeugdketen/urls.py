@@ -26,6 +26,7 @@ urlpatterns = [
     path("verwijsindex/", include("jeugdketen.verwijsindex.urls")),
     path("beleidssignalen/", include("jeugdketen.policysignals.urls")),
     path("overdracht/", include("jeugdketen.handover.urls")),
+    path("stuurinformatie/", include("jeugdketen.dashboards.urls")),
     path("", include("jeugdketen.access.urls")),
     path("api/v1/", include("jeugdketen.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from jeugdketen.auditlog.apis import AccessLogView
 from jeugdketen.cases.apis import CaseViewSet, InvolvementViewSet, JournalEntryViewSet
+from jeugdketen.dashboards.apis import ROUTES as DASHBOARD_ROUTES
 from jeugdketen.handover.apis import ROUTES as HANDOVER_ROUTES
 from jeugdketen.intake.apis import ROUTES as INTAKE_ROUTES
 from jeugdketen.intake.apis import URLS as INTAKE_URLS
@@ -43,6 +44,7 @@ for prefix, viewset, basename in [
     *VERWIJSINDEX_ROUTES,
     *POLICY_SIGNAL_ROUTES,
     *HANDOVER_ROUTES,
+    *DASHBOARD_ROUTES,
 ]:
     router.register(prefix, viewset, basename=basename)
 

@@ -56,6 +56,17 @@ def app(request):
             and professional.organisation.kind == "gemeente"
             and leerplicht_rules.CONSULENT in policy.function_codes(professional)
         ),
+        # Teamleiders and managers (and a school's schoolleider) see their organisation's figures.
+        "sees_dashboard": bool(
+            professional
+            and (
+                "manager" in policy.function_codes(professional)
+                or (
+                    professional.organisation.kind == "school" and "schoolleider" in policy.function_codes(professional)
+                )
+            )
+            and professional.organisation.kind in ("gemeente", "swv", "school")
+        ),
         "is_swv_coordinator": bool(
             professional
             and professional.organisation.kind == "swv"

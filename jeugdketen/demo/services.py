@@ -214,6 +214,9 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
     load_demo_handover(today=today, youths=youths, pros=pros, orgs=orgs)
     requests = load_demo_intake(today=today, municipality=municipalities["0148"], pros=pros, orgs=orgs)
     meldingen = load_demo_leerplicht(today=today, youths=youths, pros=pros, municipality=municipalities["0148"])
+    from jeugdketen.dashboards.compute import compute_all
+
+    compute_all(today=today)  # the dashboards show figures at once (the worker recomputes nightly)
     return {
         "organisations": len(orgs),
         "professionals": len(pros),

@@ -102,6 +102,7 @@ ENDPOINTS = {
     "/api/v1/social-map/services/{id}/archive/": {"post"},
     "/api/v1/social-map/services/{id}/confirm/": {"post"},
     "/api/v1/social-map/themes/": {"get"},
+    "/api/v1/dashboard/": {"get"},
     "/api/v1/handovers/": {"post"},
     "/api/v1/handovers/{id}/": {"get", "patch"},
     "/api/v1/handovers/{id}/complete/": {"post"},
