@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "jeugdketen.policysignals",
     "jeugdketen.handover",
     "jeugdketen.dashboards",
+    "jeugdketen.subjectrights",
     "jeugdketen.access",
     "jeugdketen.auditlog",
     "jeugdketen.demo",

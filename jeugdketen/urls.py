@@ -27,6 +27,7 @@ urlpatterns = [
     path("beleidssignalen/", include("jeugdketen.policysignals.urls")),
     path("overdracht/", include("jeugdketen.handover.urls")),
     path("stuurinformatie/", include("jeugdketen.dashboards.urls")),
+    path("privacy/verzoeken/", include("jeugdketen.subjectrights.urls")),
     path("", include("jeugdketen.access.urls")),
     path("api/v1/", include("jeugdketen.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -20,6 +20,7 @@ from jeugdketen.policysignals.apis import ROUTES as POLICY_SIGNAL_ROUTES
 from jeugdketen.schoolsupport.apis import ROUTES as SCHOOL_SUPPORT_ROUTES
 from jeugdketen.signals.apis import ROUTES as SIGNAL_ROUTES
 from jeugdketen.socialmap.apis import ROUTES as SOCIAL_MAP_ROUTES
+from jeugdketen.subjectrights.apis import ROUTES as SUBJECT_RIGHTS_ROUTES
 from jeugdketen.verwijsindex.apis import ROUTES as VERWIJSINDEX_ROUTES
 from jeugdketen.youth.apis import YouthViewSet
 
@@ -45,6 +46,7 @@ for prefix, viewset, basename in [
     *POLICY_SIGNAL_ROUTES,
     *HANDOVER_ROUTES,
     *DASHBOARD_ROUTES,
+    *SUBJECT_RIGHTS_ROUTES,
 ]:
     router.register(prefix, viewset, basename=basename)
 
