@@ -63,11 +63,15 @@ def add_facts(today: date, rng: random.Random) -> dict:
     }
     any_staff = next(iter(staff.values()))
     kinds = ["relatief", "relatief", "relatief", "langdurig", "luxe", "mazl_frequent", "mazl_lang"]
-    batch = []
-    for _ in range(MELDINGEN):
+    seen, batch = set(), []
+    while len(batch) < MELDINGEN:
         youth, school = rng.choice(pupils)
         day = first + timedelta(days=rng.randrange(span))
-        batch.append(Melding(youth_id=youth, school_id=school, kind=rng.choice(kinds), reached_on=day,
+        kind = rng.choice(kinds)
+        if (youth, school, kind, day) in seen:
+            continue
+        seen.add((youth, school, kind, day))
+        batch.append(Melding(youth_id=youth, school_id=school, kind=kind, reached_on=day,
                              period_start=day - timedelta(days=25), period_end=day, due_on=day + timedelta(days=5),
                              status=rng.choice(["gemeld", "in_behandeling", "afgesloten"])))  # fmt: skip
     Melding.objects.bulk_create(batch, batch_size=BATCH)
@@ -103,7 +107,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=300, help="timed requests per dashboard")
     parser.add_argument("--warmup", type=int, default=10)
     args = parser.parse_args()
-    setup()
+    setup(extra_hosts=("testserver",))
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.db.models import Count
@@ -160,8 +164,10 @@ def main() -> None:
             response = client.get(url)
             timings.append((time.perf_counter() - t0) * 1000)
             assert response.status_code == 200, (url, response.status_code)
-        with CaptureQueriesContext(connection) as queries:
-            client.get("/stuurinformatie/?periode=last12")
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as captured:
+                client.get("/stuurinformatie/?periode=last12")
+            queries = captured.captured_queries
         t0 = time.perf_counter()
         client.get("/stuurinformatie/export.xlsx?periode=last12")
         xlsx_ms = (time.perf_counter() - t0) * 1000
