@@ -64,6 +64,8 @@ def organisation_detail(request, organisation_id: int):
             "organisation": organisation,
             "professionals": professionals,
             "may_manage_staff": services.may_manage_staff(request.user, organisation.pk),
+            # Its offers on the sociale kaart (what it does for children and families).
+            "services": organisation.services.current().order_by("name"),
         },
     )
 

@@ -86,7 +86,12 @@ def _clean(data: ServiceData, organisation: Organisation) -> dict:
         errors["email"] = _("Het e-mailadres is te lang.")
     if len((data.website or "").strip()) > 200:
         errors["website"] = _("Het webadres is te lang (hoogstens 200 tekens).")
-    themes = sorted({t.strip() for t in data.themes if t and t.strip()})
+    # One theme per spelling: "Opvoeden" and "opvoeden" are the same theme (``_set_themes``).
+    spelled: dict[str, str] = {}
+    for theme in data.themes:
+        if theme and theme.strip():
+            spelled.setdefault(theme.strip().casefold(), theme.strip())
+    themes = sorted(spelled.values())
     if len(themes) > THEMES_MAX:
         errors["themes"] = _("Kies hoogstens %(n)d thema's.") % {"n": THEMES_MAX}
     elif any(len(t) > 60 for t in themes):

@@ -41,7 +41,9 @@ def test_a_signal_with_a_childs_name_is_refused_then_raised_grouped_and_answered
     page.get_by_label("Bij groep").select_option(label="Wachttijden jeugdhulp")
     ui.navigate_by(page.get_by_role("button", name="In groep plaatsen"))
     expect(ui.main).to_contain_text("Wachttijden jeugdhulp")
-    page.get_by_role("textbox", name="Antwoord").fill("We nemen dit mee in de extra inkoop; ook voor verwijzingen via school.")
+    page.get_by_role("textbox", name="Antwoord").fill(
+        "We nemen dit mee in de extra inkoop; ook voor verwijzingen via school."
+    )
     ui.navigate_by(page.get_by_role("button", name="Antwoord versturen"))
     expect(ui.main).to_contain_text("Het antwoord is vastgelegd")
     ui.logout()

@@ -93,8 +93,7 @@ def test_a_keeper_confirms_an_entry_from_what_they_keep(ui):
     current = page.get_by_role("region", name="Actueel").locator("tbody th")
     expect(current).to_have_text(["Trajectbegeleiding jongeren", "Jongerenwerk Dalfsen"])  # longest ago first
 
-    # (Chromium names the button "Klopt nog : …": the visually hidden part counts as a block.)
-    ui.navigate_by(page.get_by_role("button", name=re.compile(r"^Klopt nog\s*: Trajectbegeleiding jongeren$")))
+    ui.navigate_by(page.get_by_role("button", name="Klopt nog: Trajectbegeleiding jongeren", exact=True))
     expect(page).to_have_url(re.compile(r"/sociale-kaart/beheer/$"))
     expect(ui.messages()).to_contain_text("Bevestigd: het aanbod klopt nog.")
     expect(current).to_have_text(["Jongerenwerk Dalfsen", "Trajectbegeleiding jongeren"])  # now the most recent

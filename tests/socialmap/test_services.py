@@ -370,3 +370,12 @@ def test_the_keeper_must_still_have_an_active_account(sm):
         services.service_create(actor=sm.saam_manager.user, organisation=sm.saam, data=sm.data(keeper=sm.colleague))
     assert list(exc.value.message_dict) == ["keeper"]
     assert nothing_saved()
+
+
+def test_spellings_of_one_theme_count_once_towards_the_limit(sm):
+    service = services.service_create(
+        actor=sm.saam_manager.user,
+        organisation=sm.saam,
+        data=sm.data(themes=[*(f"Thema {i}" for i in range(9)), "Opvoeden", "opvoeden", "OPVOEDEN"]),
+    )
+    assert service.themes.count() == 10
