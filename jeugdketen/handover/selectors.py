@@ -173,7 +173,7 @@ def _missing_rows(enrolments: list[Enrolment], school_year: int, *, leerplicht: 
         done = handover is not None and handover.is_done
         reasons = []
         leaving = school_year == next_year and law.leaves_this_year(enrolment.school.sector, enrolment.group)
-        placed = (handover is not None and handover.to_school_id is not None) or bool(
+        placed = (handover is not None and handover.changes_school and handover.to_school_id is not None) or bool(
             elsewhere_later[enrolment.youth_id] - {enrolment.school_id}
         )
         if leaving and not placed:

@@ -102,3 +102,9 @@ def test_the_list_reads_in_a_fixed_number_of_queries(schools, django_assert_max_
         _pupil(schools, f"Kind{i}", "groep 8")
     with django_assert_max_num_queries(12):
         assert len(_rows(schools)) == 21
+
+
+def test_a_handover_within_the_school_does_not_place_a_leaving_pupil(schools):
+    services.handover_start(actor=schools.ib.user, youth=schools.pupil, transfer="schooljaar", method="warm",
+                            school_year=schools.next_year, access_point=WEB)  # fmt: skip
+    assert _rows(schools) == {"Sem": ["geen_school"]}
