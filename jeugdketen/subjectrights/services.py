@@ -39,6 +39,23 @@ def officer_grant(actor, youth: Youth, access_point: AccessPoint) -> policy.Gran
     return policy.privacy_officer_grant(actor)
 
 
+def log_read(actor, youth: Youth, access_point: AccessPoint, description: str) -> None:
+    """A page of the request shows the youth (identity, and what kinds of records exist)."""
+    log_access(
+        user=actor, youth=youth, event=Event.READ, grant=policy.privacy_officer_grant(actor), object_type=OBJECT_TYPE,
+        object_ids=[youth.pk], categories=[Category.IDENTITY], access_point=access_point, description=description,
+    )  # fmt: skip
+
+
+def log_found(actor, youths, access_point: AccessPoint) -> None:
+    """The youths a privacy officer's search showed: one SEARCH entry each."""
+    from jeugdketen.auditlog.services import log_each
+
+    grant = policy.privacy_officer_grant(actor)
+    log_each([(y.pk, y.pk, grant) for y in youths], user=actor, event=Event.SEARCH, object_type=OBJECT_TYPE,
+             access_point=access_point, description="verzoek van een betrokkene: zoeken")  # fmt: skip
+
+
 @dataclass
 class Part:
     """The records of one model: its Dutch name and each record's fields."""
@@ -228,6 +245,20 @@ def _delete_all(records: dict[type, list]) -> int:
     raise RuntimeError(f"could not erase: {pending[:5]}")
 
 
+def _account_remove(account) -> None:
+    """Delete the youth's own login; when another record still names it (a destruction request
+    the youth made), close it and strip it of everything that identifies them instead."""
+    try:
+        with transaction.atomic():
+            account.delete()
+    except ProtectedError:
+        account.is_active = False
+        account.username = f"gewist-{account.pk}"
+        account.first_name = account.last_name = account.email = ""
+        account.set_unusable_password()
+        account.save()
+
+
 @audited_atomic
 def subject_erase(*, actor, youth: Youth, reason: str, access_point: AccessPoint) -> int:
     """Erase the youth and everything that hangs on them (AVG art. 17), when no law requires
@@ -242,11 +273,11 @@ def subject_erase(*, actor, youth: Youth, reason: str, access_point: AccessPoint
     if blockers:
         raise ValidationError({"reason": blockers})
     youth_id, account = youth.pk, youth.user
-    records = walk.records_of(youth)
+    records = walk.records_of(youth, with_kept=False)
     count = sum(len(objs) for objs in records.values())
     _delete_all(records)
     if account is not None:  # the youth's own login goes with them
-        account.delete()
+        _account_remove(account)
     log_access(
         user=actor, youth=youth_id, event=Event.DELETE, grant=grant, object_type=OBJECT_TYPE, object_ids=[youth_id],
         categories=list(Category), access_point=access_point, reason=reason,

@@ -50,6 +50,7 @@ def find(request):
             for word in q.split():
                 found = found.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
         youths = list(found.order_by("last_name", "first_name", "date_of_birth")[:RESULTS_MAX])
+        services.log_found(request.user, youths, access_point(request))
     return render(request, "subjectrights/find.html", {"form": form, "youths": youths, "limit": RESULTS_MAX})
 
 
@@ -57,6 +58,7 @@ def find(request):
 def subject(request, youth_id: int):
     _municipality(request)
     youth = _youth(request, youth_id)
+    services.log_read(request.user, youth, access_point(request), "verzoek van een betrokkene: overzicht")
     records = walk.records_of(youth)
     summary = sorted(
         ((str(m._meta.verbose_name_plural).capitalize(), len(objs)) for m, objs in records.items()),
@@ -94,6 +96,8 @@ def export(request, youth_id: int, fmt: str):
 def correct(request, youth_id: int):
     youth = _youth(request, youth_id)
     form = CorrectForm(request.POST or None, initial={f: getattr(youth, f) for f in services.CORRECTABLE})
+    if request.method == "GET":
+        services.log_read(request.user, youth, access_point(request), "verzoek van een betrokkene: corrigeren")
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         reason = data.pop("reason")
@@ -119,6 +123,8 @@ def erase(request, youth_id: int):
     youth = _youth(request, youth_id)
     form = EraseForm(request.POST or None)
     blockers = services.erasure_blockers(youth)
+    if request.method == "GET":
+        services.log_read(request.user, youth, access_point(request), "verzoek van een betrokkene: wissen")
     if request.method == "POST" and form.is_valid():
         try:
             count = services.subject_erase(

@@ -35,11 +35,46 @@ def _reverse_relations(model) -> list:
     ]
 
 
-def records_of(youth: Youth) -> dict[type, list]:
-    """Every record that hangs on ``youth``, per model, in the order found (parents first)."""
+def _unlinked_roots(youth: Youth) -> dict[type, list]:
+    """Records about the youth from before they were linked to the youth's row: a help request
+    from the public form and an application at a school, matched on the BSN or on name and date
+    of birth."""
+    from django.db.models import Q
+
+    from jeugdketen.intake.models import HelpRequest
+    from jeugdketen.schoolsupport.models import Admission
+
+    same_person = Q(date_of_birth=youth.date_of_birth, first_name__iexact=youth.first_name,
+                    last_name__iexact=youth.last_name)  # fmt: skip
+    requests = HelpRequest.objects.filter(youth__isnull=True).filter(
+        same_person | (Q(bsn=youth.bsn) if youth.bsn else Q(pk__in=[]))
+    )
+    return {
+        HelpRequest: list(requests),
+        Admission: list(Admission.objects.filter(youth__isnull=True).filter(same_person)),
+    }
+
+
+def kept_records(youth: Youth) -> dict[type, list]:
+    """Records that name the youth by number only and are kept after an erasure, as the access log
+    is: the decisions on destruction requests (accountability, AVG art. 5 lid 2)."""
+    from jeugdketen.retention.models import DestructionRequest
+
+    requests = list(DestructionRequest.objects.filter(youth_id_value=youth.pk))
+    return {DestructionRequest: requests} if requests else {}
+
+
+def records_of(youth: Youth, *, with_kept: bool = True) -> dict[type, list]:
+    """Every record that hangs on ``youth``, per model, in the order found (parents first); with
+    ``with_kept`` also the records kept after an erasure (for the export)."""
     found: dict[type, dict[int, models.Model]] = defaultdict(dict)
     found[Youth][youth.pk] = youth
     frontier: dict[type, set] = {Youth: {youth.pk}}
+    for model, objs in _unlinked_roots(youth).items():
+        for obj in objs:
+            found[model][obj.pk] = obj
+        if objs:
+            frontier[model] = {obj.pk for obj in objs}
     while frontier:
         next_frontier: dict[type, set] = defaultdict(set)
         for model, pks in frontier.items():
@@ -51,7 +86,10 @@ def records_of(youth: Youth) -> dict[type, list]:
                         found[related][obj.pk] = obj
                         next_frontier[related].add(obj.pk)
         frontier = {m: p for m, p in next_frontier.items() if p}
-    return {model: list(objs.values()) for model, objs in found.items() if objs}
+    records = {model: list(objs.values()) for model, objs in found.items() if objs}
+    if with_kept:
+        records.update(kept_records(youth))
+    return records
 
 
 def m2m_values(obj) -> dict[str, list]:

@@ -75,11 +75,15 @@ def placement_notify(*, signal_id: int) -> int:
         signal = (
             Signal.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(pk=signal_id, family_informed_at__isnull=True)
-            .select_related("youth")
+            .select_related("youth", "function")
             .first()
         )
         if signal is not None:
-            if signal.youth.age(timezone.localdate()) < PARENT_ACCESS_UNTIL_AGE:
+            # The police's involvement is withheld from the family (UAVG art. 41): no mail for it.
+            from jeugdketen.access.policy import POLICE_FUNCTION
+
+            police = signal.function.code == POLICE_FUNCTION
+            if not police and signal.youth.age(timezone.localdate()) < PARENT_ACCESS_UNTIL_AGE:
                 carers = CarerRelation.objects.filter(youth=signal.youth, has_gezag=True).select_related("carer")
                 portal = site + reverse("portal:home")
                 sent += [_family_mail(r.carer.email, portal) for r in carers if r.carer.email]

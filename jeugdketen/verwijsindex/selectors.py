@@ -94,10 +94,14 @@ def my_signal(*, actor, signal_id: int, access_point: AccessPoint, today: date |
 
 def for_family(youth_ids, *, today: date | None = None) -> dict[int, list[Signal]]:
     """The active signals on these youths, for the family's overview (who placed them and how to
-    reach them); the caller has checked that the reader may see each youth."""
+    reach them); the caller has checked that the reader may see each youth. The police's
+    involvement is police data, withheld from the family (UAVG art. 41; docs/privacy.md)."""
+    from jeugdketen.access.policy import POLICE_FUNCTION
+
     today = today or timezone.localdate()
     result: dict[int, list[Signal]] = defaultdict(list)
-    for signal in _with_people(Signal.objects.active(today).filter(youth_id__in=youth_ids)).order_by("placed_on", "pk"):
+    signals = Signal.objects.active(today).filter(youth_id__in=youth_ids).exclude(function__code=POLICE_FUNCTION)
+    for signal in _with_people(signals).order_by("placed_on", "pk"):
         result[signal.youth_id].append(signal)
     return result
 

@@ -195,3 +195,57 @@ def test_the_api(office):
     }
     other = token_client(professional("jeugdconsulent", organisation=office.gemeente).user)
     assert other.get(f"/api/v1/subject-access/{office.other.pk}/").status_code == 404
+
+
+def test_records_from_before_the_youth_was_linked_are_exported_and_erased(office):
+    from jeugdketen.intake.models import HelpRequest
+    from jeugdketen.retention.models import DestructionRequest
+    from tests.factories import HelpRequestFactory
+
+    online = HelpRequestFactory(municipality=office.municipality, youth=None, first_name="Mila", last_name="jansen",
+                                date_of_birth=office.youth.date_of_birth)  # fmt: skip
+    someone_else = HelpRequestFactory(municipality=office.municipality, youth=None, first_name="Mila",
+                                      last_name="Jansen", date_of_birth=date(2016, 1, 1))  # fmt: skip
+    decision = DestructionRequest.objects.create(
+        case_reference="C-1", case_id_value=1, youth_id_value=office.youth.pk,
+        municipality_id_value=office.municipality.pk, requested_by=UserFactory(), requested_by_name="Moeder",
+        role="ouder",
+    )  # fmt: skip
+    export = services.subject_export(actor=office.officer.user, youth=office.youth, access_point=WEB, fmt="json")
+    exported = {(p.model, r["id"]) for p in export.parts for r in p.records}
+    assert ("intake.helprequest", online.pk) in exported and ("intake.helprequest", someone_else.pk) not in exported
+    assert ("retention.destructionrequest", decision.pk) in exported
+    services.subject_erase(actor=office.officer.user, youth=office.youth, reason="Verzoek.", access_point=WEB)
+    assert (
+        not HelpRequest.objects.filter(pk=online.pk).exists()
+        and HelpRequest.objects.filter(pk=someone_else.pk).exists()
+    )
+    assert DestructionRequest.objects.filter(pk=decision.pk).exists()  # kept, as the log is
+
+
+def test_erasure_closes_the_login_when_a_destruction_request_still_names_it(office):
+    from django.contrib.auth import get_user_model
+
+    from jeugdketen.retention.models import DestructionRequest
+
+    office.youth.user = UserFactory(first_name="Mila")
+    office.youth.save()
+    DestructionRequest.objects.create(
+        case_reference="C-1", case_id_value=1, youth_id_value=office.youth.pk,
+        municipality_id_value=office.municipality.pk, requested_by=office.youth.user, requested_by_name="Mila",
+        role="jeugdige",
+    )  # fmt: skip
+    account = office.youth.user_id
+    services.subject_erase(actor=office.officer.user, youth=office.youth, reason="Verzoek.", access_point=WEB)
+    user = get_user_model().objects.get(pk=account)
+    assert not user.is_active and user.first_name == "" and not user.has_usable_password()
+
+
+def test_every_page_of_a_request_is_logged(client, office):
+    client.force_login(office.officer.user)
+    client.get("/privacy/verzoeken/?q=mila")
+    assert AccessLogEntry.objects.filter(youth_id=office.youth.pk, event="search").exists()
+    for path in ("", "corrigeren/", "wissen/"):
+        before = AccessLogEntry.objects.filter(youth_id=office.youth.pk, event="read").count()
+        client.get(f"/privacy/verzoeken/{office.youth.pk}/{path}")
+        assert AccessLogEntry.objects.filter(youth_id=office.youth.pk, event="read").count() == before + 1

@@ -72,3 +72,16 @@ def test_a_placer_without_email_gets_no_mail(index):
     index.nurse.save()
     Signal.objects.filter(pk=second.pk).update(email="")
     assert notify.placement_notify(signal_id=second.pk) == 0
+
+
+def test_a_police_signal_is_not_told_to_the_family(index, client):
+    from jeugdketen.youth.models import CarerRelation as Relation
+    from tests.factories import OrganisationFactory, professional
+
+    mother = CarerFactory(email="moeder@example.nl")
+    Relation.objects.create(youth=index.youth, carer=mother, has_gezag=True)
+    agent = professional("politie", organisation=OrganisationFactory(kind="politie"))
+    signal, _ = index.place(agent)
+    assert notify.placement_notify(signal_id=signal.pk) == 0
+    client.force_login(mother.user)
+    assert agent.name not in client.get("/mijn/").content.decode()
