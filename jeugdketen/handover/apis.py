@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from jeugdketen.access.exceptions import NotFoundOrForbidden
 from jeugdketen.core.apis import api_access_point, errors, parse_id
 from jeugdketen.organisations.models import Organisation
 from jeugdketen.youth.models import Youth
@@ -38,7 +39,7 @@ class HandoverSerializer(serializers.ModelSerializer):
 
 
 class StartSerializer(serializers.Serializer):
-    youth = serializers.PrimaryKeyRelatedField(queryset=Youth.objects.all())
+    youth = serializers.IntegerField(min_value=1, help_text="De leerling; een onbekende of niet zichtbare: 404.")
     transfer = serializers.ChoiceField(choices=Transfer.choices)
     method = serializers.ChoiceField(choices=Method.choices)
     school_year = serializers.IntegerField(min_value=2000, max_value=2100)
@@ -103,8 +104,12 @@ class HandoverViewSet(viewsets.ViewSet):
     def create(self, request):
         serializer = StartSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        youth = Youth.objects.filter(pk=parse_id(data.pop("youth"))).first()
+        if youth is None:  # the same answer as for a youth the actor may not see
+            raise NotFoundOrForbidden
         handover = services.handover_start(
-            actor=request.user, access_point=api_access_point(request), **serializer.validated_data
+            actor=request.user, access_point=api_access_point(request), youth=youth, **data
         )
         return Response(HandoverSerializer(handover).data, status=status.HTTP_201_CREATED)
 

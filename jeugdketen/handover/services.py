@@ -9,7 +9,7 @@ from datetime import date
 from functools import partial
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -117,11 +117,18 @@ def handover_start(
             {"school_year": _("Voor deze leerling is er al een overdracht naar schooljaar %(year)s.")
              % {"year": law.school_year_label(school_year)}}
         )  # fmt: skip
-    handover = Handover.objects.create(
-        youth=youth, from_school=school, to_school=to_school, transfer=transfer, method=method,
-        school_year=school_year, created_by=professional,
-        opp=OPP.objects.filter(youth=youth, school=school, status=OPP.Status.FINAL).first(),
-    )  # fmt: skip
+    try:
+        with transaction.atomic():
+            handover = Handover.objects.create(
+                youth=youth, from_school=school, to_school=to_school, transfer=transfer, method=method,
+                school_year=school_year, created_by=professional,
+                opp=OPP.objects.filter(youth=youth, school=school, status=OPP.Status.FINAL).first(),
+            )  # fmt: skip
+    except IntegrityError:  # started twice at once
+        raise ValidationError(
+            {"school_year": _("Voor deze leerling is er al een overdracht naar schooljaar %(year)s.")
+             % {"year": law.school_year_label(school_year)}}
+        ) from None  # fmt: skip
     _log(actor, handover, grant, Event.CREATE, access_point, f"overdracht gestart ({handover.get_transfer_display()})")
     return handover
 

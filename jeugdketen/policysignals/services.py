@@ -47,6 +47,18 @@ def _text(errors: dict, name: str, label: str, value: str, *, required: bool, ma
     return value
 
 
+def _clean_text(name: str, label: str, value: str, *, maximum: int) -> str:
+    """A manager's text (an answer, a group's subject) kept free of child identity like a signal:
+    stripped, and refused when it names a child."""
+    errors: dict[str, str] = {}
+    value = _text(errors, name, label, value, required=True, maximum=maximum)
+    cleaned = scrub.strip(value).text
+    _check_names(errors, {name: (cleaned, label)})
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
 def _check_names(errors: dict, texts: dict[str, tuple[str, str]]) -> None:
     """Refuse a text that names a youth (see ``scrub``); one query for all fields."""
     words = scrub.capitalised_words(*(text for text, _label in texts.values()))
@@ -138,10 +150,7 @@ def policy_signal_answer(*, actor, signal_id: int, answer: str) -> PolicySignal:
     """A manager answers one signal; the professional who raised it is told."""
     signal = _locked(signal_id)
     pro = _reviewer(actor, signal)
-    errors: dict[str, str] = {}
-    answer = _text(errors, "answer", str(_("Antwoord")), answer, required=True, maximum=TEXT_MAX)
-    if errors:
-        raise ValidationError(errors)
+    answer = _clean_text("answer", str(_("Antwoord")), answer, maximum=TEXT_MAX)
     signal.answer, signal.answered_by, signal.answered_at = answer, pro, timezone.now()
     signal.status = PolicySignal.Status.ANSWERED
     signal.save(update_fields=["answer", "answered_by", "answered_at", "status"])
@@ -161,10 +170,7 @@ def policy_signal_group(*, actor, signal_id: int, group_id: int | None = None, n
         if group is None:
             raise ValidationError({"group": _("Kies een groep van deze gemeente.")})
     elif new_title:
-        errors: dict[str, str] = {}
-        new_title = _text(errors, "new_title", str(_("Nieuwe groep")), new_title, required=True, maximum=TITLE_MAX)
-        if errors:
-            raise ValidationError(errors)
+        new_title = _clean_text("new_title", str(_("Nieuwe groep")), new_title, maximum=TITLE_MAX)
         group = Group.objects.create(municipality_id=signal.municipality_id, title=new_title, created_by=pro)
     else:
         raise ValidationError({"group": _("Kies een groep, of geef een nieuwe groep een onderwerp.")})
@@ -191,10 +197,7 @@ def group_answer(*, actor, group_id: int, answer: str) -> Group:
         if group is not None and rules.is_reviewer(pro) and pro.organisation.municipality_id == group.municipality_id:
             raise NotAllowed(_("Een groep beantwoordt een manager van de gemeente."))
         raise NotFoundOrForbidden
-    errors: dict[str, str] = {}
-    answer = _text(errors, "answer", str(_("Antwoord")), answer, required=True, maximum=TEXT_MAX)
-    if errors:
-        raise ValidationError(errors)
+    answer = _clean_text("answer", str(_("Antwoord")), answer, maximum=TEXT_MAX)
     group.answer, group.answered_by, group.answered_at = answer, pro, timezone.now()
     group.save(update_fields=["answer", "answered_by", "answered_at"])
     waiting = list(group.signals.filter(answer="").values_list("pk", flat=True))

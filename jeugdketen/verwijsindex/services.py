@@ -9,7 +9,7 @@ from datetime import date
 from functools import partial
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -89,20 +89,28 @@ def _clean(data: Placement, today: date) -> dict:
     return {"bsn": bsn, "phone": phone, "email": (data.email or "").strip()}
 
 
-def _youth(data: Placement, bsn: str) -> Youth:
+def _youth(actor, data: Placement, bsn: str, access_point: AccessPoint) -> Youth:
     """The youth with this BSN, locked so that two signals placed at once both see each other; a
-    new youth record when the app does not know the BSN yet."""
+    new youth record when the app does not know the BSN yet (two placers creating it at once: the
+    second finds the first's). A BSN with another date of birth is refused and logged, so that
+    trying dates shows in the access log."""
     youth = Youth.objects.with_bsn([bsn]).select_for_update().first()
     if youth is None:
-        return Youth.objects.create(
-            bsn=bsn,
-            date_of_birth=data.date_of_birth,
-            first_name=data.first_name.strip(),
-            name_prefix=(data.name_prefix or "").strip(),
-            last_name=data.last_name.strip(),
-            municipality=data.municipality,
-        )
+        try:
+            with transaction.atomic():
+                return Youth.objects.create(
+                    bsn=bsn,
+                    date_of_birth=data.date_of_birth,
+                    first_name=data.first_name.strip(),
+                    name_prefix=(data.name_prefix or "").strip(),
+                    last_name=data.last_name.strip(),
+                    municipality=data.municipality,
+                )
+        except IntegrityError:
+            youth = Youth.objects.with_bsn([bsn]).select_for_update().get()
     if youth.date_of_birth != data.date_of_birth:
+        log_refusal(user=actor, youth=youth, object_type=OBJECT_TYPE, access_point=access_point,
+                    description="verwijsindex: BSN en geboortedatum horen niet bij elkaar")  # fmt: skip
         raise ValidationError(
             {"date_of_birth": _("Dit BSN en deze geboortedatum horen niet bij dezelfde jeugdige. Controleer beide.")}
         )
@@ -120,7 +128,7 @@ def signal_place(*, actor, data: Placement, access_point: AccessPoint) -> tuple[
     professional, function = placing
     today = timezone.localdate()
     values = _clean(data, today)
-    youth = _youth(data, values["bsn"])
+    youth = _youth(actor, data, values["bsn"], access_point)
     own = Signal.objects.active(today).filter(youth=youth, professional=professional).first()
     if own is not None:
         raise ValidationError(

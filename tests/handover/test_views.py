@@ -92,3 +92,12 @@ def test_the_api(schools):
     assert token_client(schools.consulent.user).get("/api/v1/handovers/risks/").status_code == 200
     assert token_client(schools.consulent.user).get("/api/v1/handovers/in-view/").status_code == 403
     assert token_client(schools.ib.user).get("/api/v1/handovers/risks/").status_code == 404
+
+
+def test_the_api_answers_404_alike_for_a_missing_and_an_invisible_youth(schools):
+    from tests.factories import YouthFactory
+
+    api = token_client(schools.ib.user)
+    data = {"transfer": "po_vo", "method": "koud", "school_year": schools.next_year}
+    assert api.post("/api/v1/handovers/", {**data, "youth": 999999}, format="json").status_code == 404
+    assert api.post("/api/v1/handovers/", {**data, "youth": YouthFactory().pk}, format="json").status_code == 404

@@ -141,3 +141,16 @@ def test_only_a_gemeente_manager_answers_a_group_and_groups_stay_in_their_munici
     assert "group" in excinfo.value.message_dict
     with pytest.raises(ValidationError):
         services.policy_signal_group(actor=setting.teamleider.user, signal_id=signal.pk)
+
+
+def test_a_managers_answer_and_group_subject_stay_free_of_child_identity(setting):
+    signal = _raise(setting.teacher).signal
+    with pytest.raises(ValidationError) as excinfo:
+        services.policy_signal_answer(actor=setting.teamleider.user, signal_id=signal.pk, answer="Bel Noah Jansen.")
+    assert "Noah Jansen" in excinfo.value.message_dict["answer"][0]
+    with pytest.raises(ValidationError) as excinfo:
+        services.policy_signal_group(actor=setting.teamleider.user, signal_id=signal.pk, new_title="Noah Jansen")
+    assert "new_title" in excinfo.value.message_dict
+    services.policy_signal_answer(actor=setting.teamleider.user, signal_id=signal.pk, answer="Bel mij: 06-12345678.")
+    signal.refresh_from_db()
+    assert "06-12345678" not in signal.answer

@@ -219,3 +219,9 @@ def test_a_professional_involved_in_a_case_gets_no_dossier_access_from_a_signal(
 
     index.place(index.worker)
     assert not policy.access_for(index.worker.user, index.youth).grants
+
+
+def test_a_bsn_with_another_date_of_birth_is_logged_as_refused(index):
+    with pytest.raises(ValidationError):
+        index.place(index.nurse, date_of_birth=index.youth.date_of_birth - timedelta(days=2))
+    assert AccessLogEntry.objects.filter(event="refused", youth_id=index.youth.pk, user_id=index.nurse.user.pk).exists()
