@@ -48,7 +48,7 @@ class Panel:
         return charts.bars(
             f"chart-{self.metric.key}",
             str(self.metric.title),
-            [(r.label, r.cell.value if r.cell.shown else None) for r in self.rows],
+            [(r.label, r.cell.shown_value) for r in self.rows],
         )
 
     @property
@@ -58,7 +58,7 @@ class Panel:
         return charts.columns(
             f"trend-{self.metric.key}",
             _("%(title)s per maand") % {"title": self.metric.title},
-            [(r.label, r.cell.value if r.cell.shown else None) for r in self.trend],
+            [(r.label, r.cell.shown_value) for r in self.trend],
         )
 
 

@@ -1,5 +1,10 @@
 """Small-number suppression: no figure about fewer than ``conf.min_group()`` (5) children.
 
+Every count that is shown is rounded to a multiple of 5 (half up; 5, 6 and 7 show as 5). The
+dashboard offers overlapping views — a year and its quarters, a period and its months — and
+without rounding a hidden cell could be worked out by subtracting one view from another; with it,
+a difference only gives a range.
+
 A cell of 1 to 4 children is shown as "<5". A total that is shown could give a suppressed cell
 away (total minus the cells shown), so when the suppressed cells of a series together hold 1 to 4
 children, the next smallest cell is suppressed too (complementary suppression), and when no cell
@@ -20,14 +25,29 @@ def small(n: int | None) -> bool:
     return n is not None and 0 < n < conf.min_group()
 
 
+ROUND_TO = 5
+
+
+def rounded(n: int) -> int:
+    """``n`` to the nearest multiple of 5, halves up; a group that is shown stays at least 5."""
+    if n <= 0:
+        return 0
+    return max(ROUND_TO, int(n / ROUND_TO + 0.5) * ROUND_TO)
+
+
 @dataclass
 class Cell:
     value: int
     shown: bool
 
     @property
+    def shown_value(self) -> int | None:
+        """What the page, the chart and the exports show: rounded, or None when hidden."""
+        return rounded(self.value) if self.shown else None
+
+    @property
     def display(self) -> str:
-        return str(self.value) if self.shown else HIDDEN
+        return str(self.shown_value) if self.shown else HIDDEN
 
 
 def series(values: list[int], *, with_total: bool = True) -> tuple[list[Cell], Cell | None]:

@@ -22,13 +22,16 @@ def test_the_threshold_can_be_raised_but_not_lowered(settings):
     assert conf.min_group() == 5
 
 
-@pytest.mark.parametrize(("value", "display"), [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"), (120, "120")])
+@pytest.mark.parametrize(
+    ("value", "display"), [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"), (7, "5"), (8, "10"), (12, "10"), (120, "120")]
+)
 def test_one_cell(value, display):
     assert shown([value], with_total=False) == ([display], None)
 
 
 def test_a_hidden_cell_that_the_total_would_give_away_hides_the_next_smallest():
     assert shown([10, 3, 7]) == (["10", "<5", "<5"], "20")
+    assert shown([11, 3, 6]) == (["10", "<5", "<5"], "20")
 
 
 def test_two_small_cells_that_together_make_five_or_more_need_nothing_more():
@@ -36,16 +39,16 @@ def test_two_small_cells_that_together_make_five_or_more_need_nothing_more():
 
 
 def test_hidden_cells_that_together_stay_below_five_hide_more():
-    assert shown([10, 1, 2, 8]) == (["10", "<5", "<5", "<5"], "21")
+    assert shown([10, 1, 2, 8]) == (["10", "<5", "<5", "<5"], "20")
 
 
 def test_when_nothing_is_left_to_hide_the_total_is_hidden():
     assert shown([3, 0]) == (["<5", "0"], "<5")
-    assert shown([6, 2]) == (["<5", "<5"], "8")
+    assert shown([6, 2]) == (["<5", "<5"], "10")
 
 
 def test_zero_cells_are_shown_and_never_hidden_in_their_place():
-    assert shown([0, 0, 12]) == (["0", "0", "12"], "12")
+    assert shown([0, 0, 12]) == (["0", "0", "10"], "10")
 
 
 @pytest.mark.parametrize(
