@@ -72,6 +72,7 @@ class Export:
     access_log: list[dict]
     made_at: datetime
     made_by: str
+    for_subject: bool = False
 
     def as_json(self) -> str:
         return json.dumps(
@@ -84,6 +85,12 @@ class Export:
                 "gemaakt_op": self.made_at,
                 "gemaakt_door": self.made_by,
                 "grondslag": "AVG art. 15 (recht op inzage)",
+                "niet_opgenomen": (
+                    "politiegegevens en gegevens uit de meldcode (UAVG art. 41; de privacy officer weegt "
+                    "per verzoek of die worden verstrekt)"
+                    if self.for_subject
+                    else ""
+                ),
                 "gegevens": [{"model": p.model, "naam": p.label, "records": p.records} for p in self.parts],
                 "toegangslog": self.access_log,
             },
@@ -110,7 +117,12 @@ def _record(obj) -> dict:
     return {"id": obj.pk, **fields}
 
 
-def _log_entries(youth: Youth) -> list[dict]:
+def _log_entries(youth: Youth, *, for_subject: bool = False) -> list[dict]:
+    from jeugdketen.access.policy import POLICE_FUNCTION
+
+    entries = AccessLogEntry.objects.filter(youth_id=youth.pk)
+    if for_subject:  # as the parents' view of the log: without the police's access (UAVG art. 41)
+        entries = entries.exclude(function_code=POLICE_FUNCTION)
     return [
         {
             "wanneer": e.timestamp, "gebeurtenis": e.get_event_display(), "wie": e.user_name,
@@ -118,29 +130,56 @@ def _log_entries(youth: Youth) -> list[dict]:
             "categorieën": e.categories, "wat": e.object_type, "omschrijving": e.description, "reden": e.reason,
             "kanaal": e.get_channel_display(),
         }
-        for e in AccessLogEntry.objects.filter(youth_id=youth.pk).order_by("timestamp", "pk")
+        for e in entries.order_by("timestamp", "pk")
     ]  # fmt: skip
 
 
-def collect(youth: Youth) -> list[Part]:
+# What the copy for the youth or the parents leaves out, as the portal does (docs/privacy.md):
+# police information (UAVG art. 41) and the meldcode's record of a safety concern. The privacy
+# officer weighs per request whether to release those; the full export keeps them.
+WITHHELD_CATEGORIES = {str(Category.POLICE), str(Category.SAFETY)}
+WITHHELD_APPS = {"meldcode"}
+
+
+def _withheld(obj) -> bool:
+    from jeugdketen.access.policy import POLICE_FUNCTION
+
+    meta = obj._meta
+    if meta.app_label in WITHHELD_APPS:
+        return True
+    if getattr(obj, "category", None) in WITHHELD_CATEGORIES:
+        return True
+    function = getattr(obj, "function", None)
+    return meta.label_lower == "verwijsindex.signal" and function is not None and function.code == POLICE_FUNCTION
+
+
+def collect(youth: Youth, *, for_subject: bool = False) -> list[Part]:
     parts = []
     for model, objs in walk.records_of(youth).items():
         meta = model._meta
-        parts.append(Part(str(meta.verbose_name_plural).capitalize(), meta.label_lower, [_record(o) for o in objs]))
+        if for_subject:
+            objs = [o for o in objs if not _withheld(o)]
+        if objs:
+            parts.append(Part(str(meta.verbose_name_plural).capitalize(), meta.label_lower, [_record(o) for o in objs]))
     return parts
 
 
 @audited_atomic
-def subject_export(*, actor, youth: Youth, access_point: AccessPoint, fmt: str) -> Export:
-    """Everything the app holds about the youth, with the access log (AVG art. 15). The export is
-    logged (before the log is read, so it lists itself)."""
+def subject_export(*, actor, youth: Youth, access_point: AccessPoint, fmt: str, for_subject: bool = False) -> Export:
+    """Everything the app holds about the youth, with the access log (AVG art. 15); with
+    ``for_subject`` the copy for the youth or the parents, without police and meldcode data. The
+    export is logged (before the log is read, so it lists itself)."""
     grant = officer_grant(actor, youth, access_point)
+    what = "de kopie voor de betrokkene" if for_subject else "alles over de jeugdige"
     log_access(
         user=actor, youth=youth, event=Event.EXPORT, grant=grant, object_type=OBJECT_TYPE, object_ids=[youth.pk],
         categories=list(Category), access_point=access_point,
-        description=f"inzageverzoek (AVG art. 15): alles over de jeugdige als {fmt.upper()}",
+        description=f"inzageverzoek (AVG art. 15): {what} als {fmt.upper()}",
     )  # fmt: skip
-    return Export(youth, collect(youth), _log_entries(youth), timezone.now(), actor.get_full_name() or actor.username)
+    return Export(
+        youth, collect(youth, for_subject=for_subject), _log_entries(youth, for_subject=for_subject), timezone.now(),
+        actor.get_full_name() or actor.username, for_subject,
+    )  # fmt: skip
 
 
 @audited_atomic

@@ -80,7 +80,10 @@ def export(request, youth_id: int, fmt: str):
     if fmt not in ("pdf", "json"):
         raise NotFoundOrForbidden
     youth = _youth(request, youth_id)
-    data = services.subject_export(actor=request.user, youth=youth, access_point=access_point(request), fmt=fmt)
+    for_subject = request.GET.get("voor") == "betrokkene"
+    data = services.subject_export(
+        actor=request.user, youth=youth, access_point=access_point(request), fmt=fmt, for_subject=for_subject
+    )
     if fmt == "json":
         response = HttpResponse(data.as_json(), content_type="application/json; charset=utf-8")
     else:
@@ -88,7 +91,8 @@ def export(request, youth_id: int, fmt: str):
 
         html = render_to_string("subjectrights/export_pdf.html", {"export": data})
         response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="inzage-jeugdige-{youth.pk}.{fmt}"'
+    name = "inzage-betrokkene" if for_subject else "inzage-volledig"
+    response["Content-Disposition"] = f'attachment; filename="{name}-{youth.pk}.{fmt}"'
     return response
 
 

@@ -127,3 +127,19 @@ def test_only_the_privacy_officer_of_the_youths_municipality_exports(demo):
             services.subject_export(actor=who.user, youth=youth, access_point=WEB, fmt="json")
         assert AccessLogEntry.objects.filter(user_id=who.user.pk, event="refused").exists()
     assert not AccessLogEntry.objects.filter(event="export", object_type="betrokkene").exists()
+
+
+def test_the_copy_for_the_subject_leaves_out_police_and_meldcode_data(demo):
+    youth = Youth.objects.get(first_name="Noah", last_name="Jansen")
+    officer = professional(
+        "privacy_officer", organisation=youth.municipality.organisations.filter(kind="gemeente").first()
+    )
+    full = services.subject_export(actor=officer.user, youth=youth, access_point=WEB, fmt="json")
+    copy = services.subject_export(actor=officer.user, youth=youth, access_point=WEB, fmt="json", for_subject=True)
+    full_models = {p.model for p in full.parts}
+    copy_records = [(p.model, r) for p in copy.parts for r in p.records]
+    assert not any(model.startswith("meldcode.") for model, _ in copy_records)
+    assert not any(r.get("category") in ("police", "safety") for _, r in copy_records)
+    assert all(e["functie"] != "Jeugdagent" for e in copy.access_log)
+    assert json.loads(copy.as_json())["niet_opgenomen"].startswith("politiegegevens")
+    assert len(copy_records) <= sum(len(p.records) for p in full.parts) and full_models
