@@ -7,7 +7,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from jeugdketen.core.apis import api_access_point, errors, parse_id
+from jeugdketen.core.apis import CodeField, api_access_point, errors, parse_id
 from jeugdketen.core.drf import IsProfessional
 from jeugdketen.organisations.models import Municipality
 
@@ -54,7 +54,7 @@ class PlacementSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=100)
     name_prefix = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
     last_name = serializers.CharField(max_length=100)
-    municipality = serializers.SlugRelatedField(
+    municipality = CodeField(
         slug_field="cbs_code", queryset=Municipality.objects.all(), help_text="CBS-code van de woongemeente."
     )
     phone = serializers.CharField(max_length=20)

@@ -139,3 +139,9 @@ def test_the_api_refuses_bad_input_and_non_placers(index):
         == 403
     )
     assert token_client(UserFactory()).get("/api/v1/verwijsindex/signals/").status_code == 403
+
+
+def test_the_api_refuses_a_nul_character_in_the_municipality_code(index):
+    data = _form(index, municipality="01\x0048")
+    response = token_client(index.nurse.user).post("/api/v1/verwijsindex/signals/", data, format="json")
+    assert response.status_code == 400 and "municipality" in response.json()
