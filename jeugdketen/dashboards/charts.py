@@ -4,7 +4,7 @@ numbers in a table next to it. A suppressed value gets no bar, only "<5"."""
 
 from __future__ import annotations
 
-from django.utils.html import escape, format_html, mark_safe
+from django.utils.html import format_html, mark_safe
 from django.utils.safestring import SafeString
 
 from .suppression import HIDDEN
@@ -95,6 +95,3 @@ def columns(chart_id: str, title: str, rows: list[tuple[str, int | None]]) -> Sa
         ))  # fmt: skip
     parts.append(mark_safe("</svg>"))
     return mark_safe("".join(str(p) for p in parts))
-
-
-__all__ = ["bars", "columns", "escape"]

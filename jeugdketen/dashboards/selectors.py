@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from . import charts, conf, suppression
 from .compute import LAST12, NOW, month_key
-from .metrics import BY_KEY, Metric, for_scope
+from .metrics import Metric, for_scope
 from .models import Computation, Figure
 from .rules import DashboardScope
 
@@ -203,6 +203,3 @@ def export_rows(board: Dashboard) -> list[list[str]]:
         for row in panel.trend:
             rows.append([str(panel.metric.title), row.label, _("per maand"), row.display, ""])
     return rows
-
-
-__all__ = ["BY_KEY", "Dashboard", "Panel", "dashboard", "export_rows", "freshness", "period_choices", "timedelta"]

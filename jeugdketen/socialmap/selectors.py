@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q, QuerySet
 
 from jeugdketen.access.exceptions import NotFoundOrForbidden
-from jeugdketen.organisations.models import Organisation
 
 from . import rules
 from .models import Service, ServiceEvent, Theme
@@ -72,7 +71,3 @@ def kept_by(actor) -> QuerySet[Service]:
 
 def themes_in_use() -> QuerySet[Theme]:
     return Theme.objects.filter(services__archived_on__isnull=True).distinct().order_by("name")
-
-
-def organisation_kinds() -> list[tuple[str, str]]:
-    return list(Organisation.Kind.choices)

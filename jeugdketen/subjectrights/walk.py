@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.apps import apps
 from django.db import models
 
 from jeugdketen.youth.models import Youth
@@ -94,7 +93,3 @@ def records_of(youth: Youth, *, with_kept: bool = True) -> dict[type, list]:
 
 def m2m_values(obj) -> dict[str, list]:
     return {field.name: [str(item) for item in getattr(obj, field.name).all()] for field in obj._meta.many_to_many}
-
-
-def app_models():
-    return apps.get_models()
